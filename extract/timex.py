@@ -1,0 +1,42 @@
+"""Temporal expressions (TIMEX3) found in text: the public face of the date tagger.
+
+``tag(text, published)`` finds every date, time, duration and set in ``text`` and normalises it
+the way TimeML's TIMEX3 does, resolving relative expressions ("last July", "on Thursday")
+against ``published`` and the tense of the sentence. It never reads today's date: with
+``published=None`` relative expressions keep X placeholders (``XXXX-07``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from extract.ranges import DateRange, value_range
+
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One TIMEX3: ``text == source[start:end]`` (Python string offsets)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+    @property
+    def range(self) -> DateRange | None:
+        """The calendar range of a DATE/TIME value; None for durations, sets and X values."""
+        if self.type not in ("DATE", "TIME"):
+            return None
+        return value_range(self.value)
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def tag(text: str, published: date | None = None) -> list[Timex]:
+    """Every temporal expression in ``text``, in order, non-overlapping."""
+    raise NotImplementedError("the tagger is being written")
