@@ -119,7 +119,9 @@ def coerce(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.loc[:, list(COLUMNS)].copy()
     for column in DATE_COLUMNS:
         out[column] = _to_seconds(out[column])
-    out["actors"] = [_as_actor_list(value) for value in out["actors"]]
+    out["actors"] = pd.Series(
+        [_as_actor_list(value) for value in out["actors"]], index=out.index, dtype=object
+    )
     out["conflict"] = out["conflict"].fillna(False).astype(bool)
     for column, dtype in DTYPES.items():
         if column in DATE_COLUMNS or column in ("actors", "conflict"):

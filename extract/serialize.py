@@ -1,0 +1,113 @@
+"""The events frame on disk and on the wire: CSV, JSON and Parquet, and back.
+
+Why here and not in each consumer: the JSON shape (dates as ``YYYY-MM-DD``, ``actors`` a list)
+is part of the contract with users' scripts, so one module writes it and one reads it back.
+Writes to files are atomic (a temporary file renamed into place), so a killed run never leaves
+a half-written file that looks complete.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+import pandas as pd
+
+from extract.schema import COLUMNS, DATE_COLUMNS, coerce
+
+FORMATS = ("csv", "json", "parquet")
+
+
+def to_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """JSON-ready dicts: dates ``YYYY-MM-DD`` (None when unknown), actors a list, plain types."""
+    out = frame.loc[:, list(COLUMNS)].copy()
+    for column in DATE_COLUMNS:
+        out[column] = _iso_dates(out[column])
+    records = out.astype(object).where(out.notna(), None).to_dict(orient="records")
+    for record in records:
+        record["actors"] = list(record["actors"] or [])
+        for key, value in record.items():
+            if isinstance(value, np.integer):
+                record[key] = int(value)
+            elif isinstance(value, np.bool_):
+                record[key] = bool(value)
+    return records
+
+
+def to_json(frame: pd.DataFrame) -> str:
+    return json.dumps(to_records(frame), ensure_ascii=False, indent=1)
+
+
+def to_csv(frame: pd.DataFrame) -> str:
+    """CSV with ``actors`` joined by "; " (``schema.coerce`` splits them back)."""
+    out = frame.loc[:, list(COLUMNS)].copy()
+    for column in DATE_COLUMNS:
+        out[column] = _iso_dates(out[column])
+    out["actors"] = ["; ".join(actors) for actors in out["actors"]]
+    return out.to_csv(index=False)
+
+
+def write(frame: pd.DataFrame, path: str | Path, fmt: str | None = None) -> None:
+    """Write ``frame`` to ``path`` atomically, in the format its extension names."""
+    target = Path(path)
+    fmt = fmt or format_of(target)
+    if fmt == "parquet":
+        with atomic_path(target) as tmp:
+            frame.to_parquet(tmp, index=False)
+        return
+    text = to_json(frame) if fmt == "json" else to_csv(frame)
+    with atomic_path(target) as tmp:
+        Path(tmp).write_text(text, encoding="utf-8")
+
+
+def read(path: str | Path) -> pd.DataFrame:
+    """Read a saved events file (.parquet, .json, .csv) back into a typed events frame."""
+    source = Path(path)
+    fmt = format_of(source)
+    if fmt == "parquet":
+        frame = pd.read_parquet(source)
+    elif fmt == "json":
+        frame = pd.DataFrame(json.loads(source.read_text(encoding="utf-8")), columns=list(COLUMNS))
+    else:
+        frame = pd.read_csv(source, dtype=str, keep_default_na=False)
+        for column in ("timex_start", "timex_end", "sentence_start"):
+            frame[column] = pd.to_numeric(frame[column])
+        frame["conflict"] = frame["conflict"].str.lower().eq("true")
+    return coerce(frame)
+
+
+def format_of(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise ValueError(f"{path.name}: unknown events format; use .csv, .json or .parquet")
+    return suffix
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[str]:
+    """Yield a temporary path beside ``target``; rename it over ``target`` only on success."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(fd)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_stream(text: str, stream: IO[str]) -> None:
+    stream.write(text)
+    if not text.endswith("\n"):
+        stream.write("\n")
+
+
+def _iso_dates(values: pd.Series) -> list[str | None]:
+    return [None if pd.isna(v) else str(np.datetime64(v, "D")) for v in values]
