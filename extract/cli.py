@@ -58,33 +58,67 @@ def cli() -> None:
     help="Output format (default: from --output's extension, else csv).",
 )
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write here (atomically).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: every core). Needs --output.")
+@click.option("--resume", is_flag=True, help="Keep the chunks an interrupted run finished.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              help="local processes, or a Dask cluster (writes a Parquet dataset folder).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Dask scheduler to use (default: start a LocalCluster).")
 def extract_command(
-    paths: tuple[Path, ...], published: date | None, fmt: str | None, output: Path | None
+    paths: tuple[Path, ...], published: date | None, fmt: str | None, output: Path | None,
+    workers: int | None, resume: bool, engine: str, scheduler: str | None,
 ) -> None:
     """Extract dated events from articles (.txt .md .html .jsonl files or folders).
+
+    Without --output the events go to stdout (csv or json). With --output the corpus is streamed
+    through every core in chunks and written atomically; --resume reuses finished chunks.
 
     Example:
 
         dateline extract seeds/ --format json
 
         dateline extract stories.jsonl --published 2024-06-20 -o events.parquet
+
+        dateline extract big.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 -o events/
     """
     from extract import serialize
-    from extract.pipeline import extract_paths
 
+    problems = _ProblemCounter()
+    if engine == "dask":
+        if output is None:
+            raise click.UsageError("the dask engine writes a Parquet folder: give --output DIR")
+        from extract.dask_engine import run_dask
+
+        summary = run_dask(paths, output, published=published, scheduler=scheduler,
+                           workers=workers, on_problem=problems)
+        _finish(summary.articles, summary.events, summary.seconds, output)
+        return
     fmt = fmt or (serialize.format_of(output) if output else "csv")
     if fmt == "parquet" and output is None:
         raise click.UsageError("Parquet is binary: give --output FILE.parquet")
-    problems = _ProblemCounter()
+    if output is not None:
+        from extract.runner import run
+
+        summary = run(paths, output, published=published, workers=workers, resume=resume,
+                      on_problem=problems, progress=True)
+        _finish(summary.articles, summary.events, summary.seconds, output)
+        return
+    from extract.pipeline import extract_paths
+
     frame, articles = extract_paths(paths, published=published, on_problem=problems, progress=True)
     if not articles:
         raise click.ClickException("no article could be read; see the lines above for why")
-    if output is not None:
-        serialize.write(frame, output, fmt)
-        click.echo(f"{len(frame)} events from {len(articles)} articles -> {output}", err=True)
-        return
     text = serialize.to_json(frame) if fmt == "json" else serialize.to_csv(frame)
     serialize.write_stream(text, sys.stdout)
+
+
+def _finish(articles: int, events: int, seconds: float, output: Path) -> None:
+    if not articles:
+        raise click.ClickException("no article could be read; see the lines above for why")
+    rate = articles / seconds if seconds else 0.0
+    click.echo(f"{events} events from {articles} articles in {seconds:.1f} s "
+               f"({rate:,.0f} articles/s) -> {output}", err=True)
 
 
 @cli.command("tag")

@@ -67,8 +67,13 @@ def write(frame: pd.DataFrame, path: str | Path, fmt: str | None = None) -> None
 
 
 def read(path: str | Path) -> pd.DataFrame:
-    """Read a saved events file (.parquet, .json, .csv) back into a typed events frame."""
+    """Read a saved events file (.parquet, .json, .csv, or a Parquet folder) into a typed frame."""
     source = Path(path)
+    if source.is_dir():
+        parts = sorted(source.glob("*.parquet"))
+        if not parts:
+            raise ValueError(f"{source}: the folder holds no .parquet files")
+        return coerce(pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True))
     fmt = format_of(source)
     if fmt == "parquet":
         frame = pd.read_parquet(source)

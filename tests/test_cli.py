@@ -1,0 +1,106 @@
+"""The dateline command end to end on the seeds: extract, tag, bad input, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dashboard.cli import cli
+from extract import serialize
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_001 = SEEDS / "001_337b95fca48f7d8d.txt"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_tag_prints_timexes_with_offsets_into_the_file_text(runner):
+    result = runner.invoke(cli, ["tag", str(SEED_001), "--published", "2024-06-20",
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    timexes = json.loads(result.output)
+    text = SEED_001.read_text(encoding="utf-8")
+    assert timexes, "the seed has dates"
+    for t in timexes:
+        assert set(t) == {"start", "end", "text", "type", "value"}
+        assert text[t["start"]:t["end"]] == t["text"]
+    by_text = {t["text"]: t["value"] for t in timexes}
+    assert by_text["last July"] == "2023-07"
+
+
+def test_tag_on_jsonl_prints_one_line_per_article_resolved_on_its_own_date(runner, tmp_path):
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text(
+        json.dumps({"id": "a", "published": "2024-06-20", "text": "He left last July."}) + "\n"
+        + json.dumps({"id": "b", "published": "1987-03-02", "text": "Talks ended on Friday."})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["tag", str(stories), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b"]
+    assert lines[0]["published"] == "2024-06-20"
+    assert lines[0]["timexes"][0]["value"] == "2023-07"
+    assert lines[1]["timexes"][0]["value"] == "1987-02-27"
+
+
+def test_extract_writes_json_with_the_schema_columns(runner):
+    result = runner.invoke(cli, ["extract", str(SEEDS), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows and {"event_id", "date_start", "date_end", "precision", "actors"} <= set(rows[0])
+    assert all(row["published"] == "2024-06-20" for row in rows)
+    assert all(row["published_from"] == "metadata" for row in rows)
+    assert all(isinstance(row["actors"], list) for row in rows)
+
+
+def test_extract_writes_parquet_atomically_to_the_output_path(runner, tmp_path):
+    target = tmp_path / "events.parquet"
+    result = runner.invoke(cli, ["extract", str(SEEDS), "--output", str(target)])
+    assert result.exit_code == 0, result.output
+    frame = serialize.read(target)
+    assert len(frame) > 10
+    assert [p.name for p in tmp_path.iterdir()] == ["events.parquet"]
+
+
+def test_parquet_to_stdout_is_refused_with_a_sentence(runner):
+    result = runner.invoke(cli, ["extract", str(SEEDS), "--format", "parquet"])
+    assert result.exit_code != 0
+    assert "give --output" in result.output
+
+
+def test_a_bad_file_gets_one_line_and_the_batch_goes_on(runner, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Rutte visited Istanbul on 3 April 2024.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02\xff" * 100)
+    result = runner.invoke(cli, ["extract", str(good), str(empty), str(binary), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "empty.txt" in result.stderr and "blob.txt" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 2
+    rows = json.loads(result.stdout)
+    assert [row["date_start"] for row in rows] == ["2024-04-03"]
+
+
+def test_nothing_readable_exits_non_zero_with_a_sentence(runner, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(empty)])
+    assert result.exit_code == 1
+    assert "no article could be read" in result.output
+
+
+def test_a_malformed_date_option_is_explained(runner):
+    result = runner.invoke(cli, ["extract", str(SEEDS), "--published", "20/06/2024"])
+    assert result.exit_code == 2
+    assert "is not a date like 2024-06-20" in result.output
