@@ -6,7 +6,135 @@ plotly are imported inside the commands that need them, so ``dateline tag`` stay
 
 from __future__ import annotations
 
-from extract.cli import cli
+from datetime import date
+from pathlib import Path
+
+import click
+
+from extract.cli import ISO_DATE, cli
+
+# --- export ----------------------------------------------------------------------------------
+# Owned by the export work (dashboard/export.py); ``serve`` lives in its own block.
+
+_EXPORT_FORMATS = ("png", "svg", "pdf", "html", "csv", "json", "parquet", "timelinejs")
+
+
+@cli.command("export")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write; its extension picks the format (.png .svg .pdf .html .csv "
+                   ".json .parquet).")
+@click.option("--format", "fmt", type=click.Choice(_EXPORT_FORMATS),
+              help="Override the extension, e.g. timelinejs for TimelineJS3 JSON.")
+@click.option("--published", type=ISO_DATE, help="Publication date for inputs that carry none.")
+@click.option("--actor", "actors", multiple=True, metavar="NAME",
+              help="Only events involving this actor (repeatable; any of them).")
+@click.option("--from", "date_from", type=ISO_DATE, help="Only events ending on or after this.")
+@click.option("--to", "date_to", type=ISO_DATE, help="Only events starting on or before this.")
+@click.option("--title", help="Title printed on the chart (default: describes the filters).")
+@click.option("--group-by", type=click.Choice(["lanes", "actor"]), default="lanes",
+              show_default=True, help="Pack events in lanes, or one band per actor.")
+@click.option("--width", type=click.IntRange(min=1000), help="Image width in px (>= 1000).")
+@click.option("--height", type=click.IntRange(min=400), help="Image height in px (>= 400).")
+@click.option("--scale", type=click.FloatRange(0.5, 4), default=1.0, show_default=True,
+              help="PNG resolution multiplier.")
+def export_command(
+    paths: tuple[Path, ...], output: Path, fmt: str | None, published: date | None,
+    actors: tuple[str, ...], date_from: date | None, date_to: date | None, title: str | None,
+    group_by: str, width: int | None, height: int | None, scale: float,
+) -> None:
+    """Export a filtered timeline as an image, a web page or data.
+
+    PATHS are articles (or one saved events file: .csv .json .parquet); none means the bundled
+    seeds. Images carry a title, a legend and a source credit line. PNG, SVG and PDF are drawn
+    by the system Chromium (apt-get install chromium; or set DATELINE_CHROMIUM).
+
+    Example:
+
+        dateline export --actor "Mark Rutte" --from 2024-01-01 -o rutte.png
+
+        dateline export seeds/ --format timelinejs -o story.json
+    """
+    from dashboard.export import ExportError, export_view, output_format
+    from extract.schema import SchemaError
+
+    if date_from and date_to and date_from > date_to:
+        raise click.BadParameter("--from is after --to", param_hint="'--from' / '--to'")
+    try:
+        fmt = output_format(output, fmt)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="'--output'") from error
+    try:
+        written, count = export_view(
+            paths, output, published=published, actors=actors, date_from=date_from,
+            date_to=date_to, fmt=fmt, title=title, group_by=group_by, width=width, height=height,
+            scale=scale,
+        )
+    except (ExportError, SchemaError, ValueError) as error:  # NoEventsError is a ValueError
+        raise click.ClickException(str(error)) from error
+    click.echo(f"{count} events -> {output} ({written})", err=True)
+
+
+# --- end of export ---------------------------------------------------------------------------
+
+
+# --- serve -----------------------------------------------------------------------------------
+# Owned by the dashboard work (dashboard/app.py); ``export`` lives in its own block.
+
+
+@cli.command("serve")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--published", type=ISO_DATE, help="Publication date for inputs that carry none.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback needs --auth or --no-auth.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8050, show_default=True)
+@click.option("--auth", metavar="USER:PASSWORD", help="Require this HTTP basic-auth login.")
+@click.option("--no-auth", is_flag=True, help="Allow a non-loopback --host without a password.")
+@click.option("--debug", is_flag=True, help="Dash dev tools, debugger and reloader (never on a "
+              "shared machine).")
+def serve_command(
+    paths: tuple[Path, ...], published: date | None, host: str, port: int, auth: str | None,
+    no_auth: bool, debug: bool,
+) -> None:
+    """Serve the interactive timeline in the browser.
+
+    PATHS are articles or folders (or one saved events file: .csv .json .parquet); none means
+    the bundled seeds. Without the articles' texts (an events file), the source panel shows the
+    event's sentence only.
+
+    Example:
+
+        dateline serve
+
+        dateline serve articles/ --published 2024-06-20 --port 8060
+    """
+    from dashboard import security
+    from dashboard.app import create_app, load
+    from extract.schema import SchemaError
+
+    try:
+        credentials = security.Credentials.parse(auth) if auth else None
+        warning = security.check_bind(host, credentials, no_auth)
+    except ValueError as error:  # BindRefused, or a malformed --auth
+        raise click.ClickException(str(error)) from error
+    if warning:
+        click.echo(warning, err=True)
+    try:
+        frame, articles = load(paths, published=published)
+    except (SchemaError, ValueError, OSError) as error:
+        raise click.ClickException(str(error)) from error
+    if frame.empty:
+        click.echo("warning: no dated events were found; the timeline will be empty", err=True)
+    app = create_app(frame, articles)
+    security.install(app, credentials)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"Dateline: {len(frame)} events from {len(articles) or 'saved'} articles "
+               f"at http://{shown}:{port}/  (Ctrl+C to stop)", err=True)
+    app.run(host=host, port=port, debug=debug, dev_tools_ui=debug, dev_tools_props_check=debug,
+            use_reloader=debug)
+
+
+# --- end of serve ----------------------------------------------------------------------------
 
 
 def main() -> None:

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import contextlib
 import os
 import shutil
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -152,7 +154,8 @@ class ImageExporter:
             result = future.result(self._timeout + 5)
         except FutureTimeout as error:
             future.cancel()
-            raise ExportError(f"The image took longer than {self._timeout:.0f} s to render.") from error
+            message = f"The image took longer than {self._timeout:.0f} s to render."
+            raise ExportError(message) from error
         except (BrowserClosedError, ChannelClosedError) as error:
             raise _BrowserGone from error
         except Exception as error:
@@ -198,15 +201,12 @@ class ImageExporter:
         self._loop = self._thread = self._kaleido = None
         if loop is None or thread is None:
             return
-        if kaleido is not None:
-            try:
+        # Best effort: the browser may already be gone, and the loop must stop regardless.
+        with contextlib.suppress(Exception):
+            if kaleido is not None:
                 asyncio.run_coroutine_threadsafe(kaleido.close(), loop).result(15)
-            except Exception:  # noqa: BLE001 - the browser may already be gone; stop the loop anyway
-                pass
-        try:
+        with contextlib.suppress(Exception):  # silences "Task was destroyed but it is pending"
             asyncio.run_coroutine_threadsafe(_cancel_pending(), loop).result(5)
-        except Exception:  # noqa: BLE001 - best effort: only silences "Task was destroyed" noise
-            pass
         loop.call_soon_threadsafe(loop.stop)
         thread.join(5)
         if not thread.is_alive():
@@ -230,7 +230,7 @@ def _check_options(fmt: str, width: int, height: int, scale: float) -> None:
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"unknown image format {fmt!r}; use one of {', '.join(IMAGE_FORMATS)}")
     if width <= 0 or height <= 0 or scale <= 0:
-        raise ValueError(f"width, height and scale must be positive, not {width}, {height}, {scale}")
+        raise ValueError(f"width, height and scale must be positive: {width}, {height}, {scale}")
 
 
 _shared: ImageExporter | None = None
@@ -245,6 +245,21 @@ def shared_exporter() -> ImageExporter:
             _shared = ImageExporter()
             atexit.register(_shared.close)
         return _shared
+
+
+def warm_up_in_background() -> threading.Thread:
+    """Start the shared Chromium in a thread, so the first export click is already fast.
+
+    A missing or broken Chromium is not raised here; the export that needs it says why.
+    """
+
+    def _start() -> None:
+        with contextlib.suppress(ExportError):
+            shared_exporter().start()
+
+    thread = threading.Thread(target=_start, name="dateline-export-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def figure_bytes(
@@ -289,3 +304,140 @@ def events_json(frame: pd.DataFrame) -> str:
 def events_parquet(frame: pd.DataFrame, path: str | Path) -> None:
     """Write the events to a Parquet file (atomically)."""
     serialize.write(frame, path, "parquet")
+
+
+# --- A whole export: load, filter, draw, write ---------------------------------------------
+
+OUTPUT_FORMATS: tuple[str, ...] = (*IMAGE_FORMATS, "html", "csv", "json", "parquet", "timelinejs")
+
+
+class NoEventsError(ValueError):
+    """The filters leave nothing to export."""
+
+
+def output_format(output: Path, fmt: str | None = None) -> str:
+    """The format ``fmt`` names, else the one ``output``'s extension names."""
+    chosen = (fmt or output.suffix.lstrip(".")).lower()
+    if chosen == "htm":
+        chosen = "html"
+    if chosen not in OUTPUT_FORMATS:
+        raise ValueError(
+            f"cannot tell the format of {output.name!r}; end it in .png, .svg, .pdf, .html, "
+            ".csv, .json or .parquet, or pass --format timelinejs"
+        )
+    return chosen
+
+
+def filter_events(
+    frame: pd.DataFrame,
+    *,
+    actors: Sequence[str] = (),
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> pd.DataFrame:
+    """The rows involving any of ``actors`` (any letter case) that overlap the date range."""
+    from dashboard.filters import EventIndex, FilterState, apply_filters
+
+    known = _canonical_actors(frame)
+    state = FilterState(
+        actors=tuple(known.get(a.casefold(), a) for a in actors),
+        date_from=date_from,
+        date_to=date_to,
+    )
+    chosen = apply_filters(EventIndex.build(frame), state)
+    if chosen.empty:
+        raise NoEventsError(_nothing_matches(frame, actors, known))
+    return chosen
+
+
+def _canonical_actors(frame: pd.DataFrame) -> dict[str, str]:
+    """Case-folded name -> the name as the frame spells it."""
+    return {str(a).casefold(): str(a) for a in frame["actors"].explode().dropna()}
+
+
+def _nothing_matches(frame: pd.DataFrame, actors: Sequence[str], known: dict[str, str]) -> str:
+    if frame.empty:
+        return "No events were found in the input, so there is nothing to export."
+    unknown = [a for a in actors if a.casefold() not in known]
+    if unknown:
+        names = ", ".join(sorted(known.values())[:8]) or "none"
+        return f"No event involves {', '.join(unknown)}; actors in these articles: {names}."
+    return "No event matches these filters; widen the dates or drop an actor."
+
+
+def export_view(
+    paths: Sequence[str | Path],
+    output: str | Path,
+    *,
+    published: date | None = None,
+    actors: Sequence[str] = (),
+    date_from: date | None = None,
+    date_to: date | None = None,
+    **options: Any,
+) -> tuple[str, int]:
+    """``dateline export`` as a function: load, filter, write; returns (format, events written).
+
+    ``options`` go to ``write_export`` (fmt, title, group_by, width, height, scale, exporter).
+    """
+    from dashboard.app import load  # the same reading as ``dateline serve``
+
+    everything, _articles = load(paths, published=published)
+    frame = filter_events(everything, actors=actors, date_from=date_from, date_to=date_to)
+    if not options.get("title"):
+        from dashboard.print_figure import default_title
+
+        names = tuple(_canonical_actors(everything).get(a.casefold(), a) for a in actors)
+        options["title"] = default_title(frame, actors=names, date_from=date_from,
+                                         date_to=date_to)
+    return write_export(frame, output, **options), len(frame)
+
+
+def write_export(
+    frame: pd.DataFrame,
+    output: str | Path,
+    *,
+    fmt: str | None = None,
+    title: str | None = None,
+    group_by: str = "lanes",
+    width: int | None = None,
+    height: int | None = None,
+    scale: float = 1.0,
+    exporter: ImageExporter | None = None,
+) -> str:
+    """Write ``frame`` to ``output`` as a print-ready chart or as data; return the format used.
+
+    Images and HTML carry a title (``title`` or one describing the frame), a legend and a source
+    credit line. Files appear atomically: a failed export leaves no partial file.
+    """
+    target = Path(output)
+    chosen = output_format(target, fmt)
+    if chosen == "parquet":
+        events_parquet(frame, target)
+        return chosen
+    if chosen in ("csv", "json", "timelinejs"):
+        text = {"csv": events_csv, "json": events_json, "timelinejs": _timelinejs_text}[chosen]
+        _write(target, text(frame).encode("utf-8"))
+        return chosen
+    from dashboard.print_figure import print_figure
+
+    fig = print_figure(frame, title=title, group_by=group_by, width=width, height=height)
+    if chosen == "html":
+        data = chart_html(fig).encode("utf-8")
+    else:
+        data = figure_bytes(fig, chosen, width=int(fig.layout.width),  # type: ignore[arg-type]
+                            height=int(fig.layout.height), scale=scale, exporter=exporter)
+    _write(target, data)
+    return chosen
+
+
+def _timelinejs_text(frame: pd.DataFrame) -> str:
+    import json
+
+    from dashboard.timelinejs import timelinejs
+
+    return json.dumps(timelinejs(frame), ensure_ascii=False, indent=1)
+
+
+def _write(target: Path, data: bytes) -> None:
+    with serialize.atomic_path(target) as tmp:
+        Path(tmp).write_bytes(data)

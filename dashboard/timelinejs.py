@@ -59,7 +59,8 @@ def _happenings(frame: pd.DataFrame) -> list[list[dict[str, Any]]]:
 def _event(rows: Sequence[dict[str, Any]], group_by: str | None) -> dict[str, Any]:
     first = rows[0]
     precision = str(first["precision"])
-    start, end = _date_part(first["date_start"], precision), _date_part(first["date_end"], precision)
+    start = _date_part(first["date_start"], precision)
+    end = _date_part(first["date_end"], precision)
     event: dict[str, Any] = {
         "start_date": start | {"display_date": _display_date(first) + _note(first)},
         "text": {"headline": html.escape(_headline(first)), "text": _body(rows)},
@@ -69,7 +70,7 @@ def _event(rows: Sequence[dict[str, Any]], group_by: str | None) -> dict[str, An
         event["end_date"] = end
     group = _group(first, group_by)
     if group:
-        event["group"] = group
+        event["group"] = html.escape(group)  # TimelineJS shows group names as HTML too
     return event
 
 

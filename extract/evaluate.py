@@ -117,3 +117,15 @@ def _collect(
             errors.wrong_value.append((doc_id, g, s))
         if (g.start, g.end) != (s.start, s.end):
             errors.wrong_extent.append((doc_id, g, s))
+
+
+def format_scores(name: str, scores: dict[str, object]) -> str:
+    """A small table of ``score_corpus`` output: one line per measure, P / R / F1 in percent."""
+    lines = [f"{name}: {scores['documents']} documents, {scores['gold']} gold, "
+             f"{scores['system']} found",
+             f"  {'measure':8} {'P':>6} {'R':>6} {'F1':>6}"]
+    for measure in MEASURES:
+        s = scores[measure]
+        assert isinstance(s, dict)
+        lines.append(f"  {measure:8} {s['precision']:6.1f} {s['recall']:6.1f} {s['f1']:6.1f}")
+    return "\n".join(lines)

@@ -77,7 +77,13 @@ def parse_date(value: object) -> date:
 
 
 def _type_name(value: object) -> str:
-    names = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}
+    names = {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "an object",
+    }
     if value is None:
         return "null"
     return names.get(type(value), type(value).__name__)

@@ -92,9 +92,7 @@ def _text_field(
     return ""
 
 
-def _published(
-    value: object, here: str, on_problem: Callable[[Problem], None]
-) -> date | None:
+def _published(value: object, here: str, on_problem: Callable[[Problem], None]) -> date | None:
     if value is None or value == "":
         return None
     try:

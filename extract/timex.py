@@ -38,5 +38,26 @@ class Timex:
 
 
 def tag(text: str, published: date | None = None) -> list[Timex]:
-    """Every temporal expression in ``text``, in order, non-overlapping."""
-    raise NotImplementedError("the tagger is being written")
+    """Every temporal expression in ``text``, in order, non-overlapping.
+
+    Spans come from the grammar in ``extract.timex_spans``, values from
+    ``extract.timex_resolve``. Never raises on odd input: a span whose value cannot be computed
+    (an impossible date, a year beyond the calendar) is left out.
+    """
+    from extract.timex_resolve import Context, resolve
+    from extract.timex_spans import find_candidates, select
+
+    if not isinstance(text, str) or not text:
+        return []
+    context = Context(text, published)
+    found: list[Timex] = []
+    for candidate in select(find_candidates(text)):
+        try:
+            resolved = resolve(candidate, context)
+        except (ValueError, OverflowError, KeyError, IndexError):
+            continue
+        if resolved is not None:
+            kind, value = resolved
+            found.append(Timex(candidate.start, candidate.end,
+                               text[candidate.start:candidate.end], kind, value))
+    return found

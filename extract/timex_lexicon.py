@@ -41,7 +41,8 @@ for _i, _ten in enumerate(_TENS):
             NUMBER_WORDS[f"{_ten}{_sep}{_UNITS_0_19[_j]}"] = 20 + 10 * _i + _j
 NUMBER_WORDS.update({"a": 1, "an": 1, "one": 1, "a couple of": 2, "couple of": 2, "a dozen": 12,
                      "dozen": 12, "a hundred": 100, "one hundred": 100, "hundred": 100,
-                     "a thousand": 1000, "two thousand": 2000})
+                     "a thousand": 1000, "two thousand": 2000, "another": 1, "an additional": 1,
+                     "a further": 1, "additional": 1})
 VAGUE_NUMBERS = frozenset({
     "several", "a few", "few", "many", "some", "numerous", "countless", "recent", "the past few",
     "a number of", "dozens of", "hundreds of", "thousands of", "the last few", "the next few",
@@ -81,18 +82,20 @@ REFERENCES: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "right now": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
     "these days": "PRESENT_REF", "current": "PRESENT_REF", "presently": "PRESENT_REF",
-    "recently": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF",
-    "previously": "PAST_REF", "the past": "PAST_REF", "recent": "PAST_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "recent": "PAST_REF",
+    "past years": "PAST_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF", "coming quarters": "FUTURE_REF",
+    "the coming quarters": "FUTURE_REF",
     "in the past": "PAST_REF", "more recently": "PAST_REF", "until recently": "PAST_REF",
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "shortly": "FUTURE_REF", "the coming days": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the coming days": "FUTURE_REF",
     "the coming weeks": "FUTURE_REF", "the coming months": "FUTURE_REF",
     "the coming years": "FUTURE_REF", "coming days": "FUTURE_REF", "coming weeks": "FUTURE_REF",
     "coming months": "FUTURE_REF", "coming years": "FUTURE_REF",
-    "the days ahead": "FUTURE_REF", "the weeks ahead": "FUTURE_REF",
-    "the months ahead": "FUTURE_REF", "the years ahead": "FUTURE_REF",
-    "recent days": "PAST_REF", "recent weeks": "PAST_REF", "recent months": "PAST_REF",
-    "recent years": "PAST_REF",
+    "the days ahead": "PXD", "the weeks ahead": "PXW", "the months ahead": "PXM",
+    "the years ahead": "PXY", "recent days": "PAST_REF", "recent weeks": "PXW",
+    "recent months": "PXM", "recent quarters": "PXM", "recent years": "PAST_REF",
 }
 HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),

@@ -1,0 +1,103 @@
+"""How often publication-date inference finds the true date, on stories whose date we hide.
+
+Reuters-21578 (1987) stories and TimeML documents (their DCT) carry true dates; we drop them,
+run ``extract.published.infer_published`` and count how many come out on the right day, within
+a week, in the right year, or undated. Run from the project root:
+
+    .venv/bin/python benchmarks/published_accuracy.py [--sample 500] [--batch] [--anchored]
+
+``--batch`` infers the whole sample at once (articles may borrow dates from related stories);
+without it each story is inferred alone. ``--anchored`` (implies ``--batch``) keeps the true
+date on every other story, as a mixed batch of dated and undated articles would have, and
+scores the undated half.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from extract.article import Article
+from extract.published import infer_published
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+REUTERS = SHARED / "corpora" / "reuters21578.jsonl"
+TIMEML = SHARED / "corpora" / "timeml"
+_DCT = re.compile(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', re.S)
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def reuters_sample(size: int) -> list[tuple[Article, date]]:
+    lines = REUTERS.read_text(encoding="utf-8").splitlines()
+    step = max(1, len(lines) // size)
+    sample = []
+    for line in lines[::step][:size]:
+        record = json.loads(line)
+        truth = date.fromisoformat(record["published"])
+        sample.append((Article(doc_id=record["id"], text=record["text"]), truth))
+    return sample
+
+
+def timeml_sample() -> list[tuple[Article, date]]:
+    import html
+
+    sample = []
+    for path in sorted(TIMEML.glob("*/*.tml")):
+        raw = path.read_text(encoding="utf-8")
+        dct, body = _DCT.search(raw), _TEXT.search(raw)
+        if dct and body:
+            text = html.unescape(_TAG.sub("", body.group(1)))
+            sample.append((Article(doc_id=path.stem, text=text), date.fromisoformat(dct[1])))
+    return sample
+
+
+def score(name: str, sample: list[tuple[Article, date]], batch: bool, anchored: bool) -> None:
+    started = time.perf_counter()
+    if anchored:
+        given = [
+            replace(a, published=truth, published_from="metadata") if i % 2 else a
+            for i, (a, truth) in enumerate(sample)
+        ]
+        inferred = infer_published(given)[::2]
+        sample = sample[::2]
+    elif batch:
+        inferred = infer_published([a for a, _ in sample])
+    else:
+        inferred = [infer_published([a])[0] for a, _ in sample]
+    seconds = time.perf_counter() - started
+    counts = {"day": 0, "week": 0, "year": 0, "wrong year": 0, "undated": 0}
+    for article, (_, truth) in zip(inferred, sample, strict=True):
+        if article.published is None:
+            counts["undated"] += 1
+            continue
+        gap = abs((article.published - truth).days)
+        counts["day"] += gap == 0
+        counts["week"] += gap <= 7
+        counts["year"] += article.published.year == truth.year
+        counts["wrong year"] += article.published.year != truth.year
+    total = len(sample)
+    dated = total - counts["undated"]
+    print(f"{name}: {total} articles, {seconds:.1f}s, dated {dated} ({100 * dated / total:.0f}%)")
+    for key in ("day", "week", "year", "wrong year"):
+        share = 100 * counts[key] / dated if dated else 0
+        print(f"  {key:>10}: {counts[key]:4d}  ({share:.0f}% of dated, {100 * counts[key] / total:.0f}% of all)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sample", type=int, default=500)
+    parser.add_argument("--batch", action="store_true")
+    parser.add_argument("--anchored", action="store_true")
+    args = parser.parse_args()
+    score("reuters", reuters_sample(args.sample), args.batch, args.anchored)
+    score("timeml", timeml_sample(), args.batch, args.anchored)
+
+
+if __name__ == "__main__":
+    main()

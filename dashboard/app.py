@@ -1,0 +1,108 @@
+"""``create_app``: an events frame (and, when known, the articles' texts) in, a Dash app out.
+
+Why a factory: the CLI, the tests and the screenshot script each build their own app from their
+own frame; nothing is read from globals or the environment. Assets (CSS, the small client-side
+script, Bootstrap) are served from the project's ``assets/`` folder, so the app works offline.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from dash import Dash
+
+from dashboard.callbacks import GRAPH_WIDTH_PX, register
+from dashboard.corpus import Corpus
+from dashboard.figure import ViewState, build_figure, quick_ranges
+from dashboard.layout import build_layout
+from extract.article import Article
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+
+def create_app(
+    frame: pd.DataFrame,
+    articles: Mapping[str, Article] | Iterable[Article] | None = None,
+    *,
+    title: str = "Dateline",
+    assets_folder: Path = ASSETS,
+) -> Dash:
+    """A Dash app showing ``frame``.
+
+    ``articles`` (doc_id -> Article, or a list of them) lets the source panel show the full text;
+    without it, the panel shows the event's sentence only.
+    """
+    corpus = Corpus(frame, _by_id(articles))
+    app = Dash(
+        __name__,
+        title=title,
+        assets_folder=str(assets_folder),
+        update_title=None,
+        serve_locally=True,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    first = build_figure(corpus.frame, ViewState(published=corpus.published,
+                                                 width_px=GRAPH_WIDTH_PX))
+    app.layout = build_layout(corpus, quick_ranges(corpus.frame, corpus.published), first)
+    register(app, corpus)
+    app.server.config["DATELINE_CORPUS"] = corpus  # for tests and tools, not for callbacks
+    return app
+
+
+def _by_id(articles: Mapping[str, Article] | Iterable[Article] | None) -> dict[str, Article]:
+    if articles is None:
+        return {}
+    if isinstance(articles, Mapping):
+        return dict(articles)
+    return {article.doc_id: article for article in articles}
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+_EVENT_FILES = (".parquet", ".csv", ".json")
+
+
+def load(
+    paths: Iterable[str | Path], *, published: date | None = None
+) -> tuple[pd.DataFrame, list[Article]]:
+    """What ``dateline serve`` shows: one saved events file read back (no texts), or the
+    articles under ``paths`` extracted (the bundled seeds when there are none)."""
+    chosen = [Path(p) for p in paths] or [SEEDS]
+    if len(chosen) == 1 and _is_events_file(chosen[0]):
+        from extract.serialize import read
+
+        return read(chosen[0]), []
+    from extract.pipeline import extract_paths, print_problem
+
+    return extract_paths(chosen, published=published, on_problem=print_problem)
+
+
+def _is_events_file(path: Path) -> bool:
+    """.parquet/.csv, or a .json holding a list (a .json object is an article to extract)."""
+    suffix = path.suffix.lower()
+    if not path.is_file() or suffix not in _EVENT_FILES:
+        return False
+    if suffix != ".json":
+        return True
+    with path.open(encoding="utf-8", errors="replace") as stream:
+        return stream.read(256).lstrip().startswith("[")
+
+
+@contextmanager
+def running(app: Dash, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve ``app`` from a background thread for the duration of a ``with`` block; yields the
+    URL. Port 0 picks a free one. For tests and the screenshot script."""
+    from werkzeug.serving import make_server
+
+    server = make_server(host, port, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="dateline-app", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.server_port}/"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)

@@ -1,0 +1,149 @@
+"""From event rows to marks on the timeline: one mark per happening, placed in non-overlapping lanes.
+
+Why a module of its own: merging reports of the same happening (``cluster_id``), describing a date
+as precisely as it is known, and packing marks so labels never collide are the decisions that make
+the chart readable; the figure module only draws what this one decides.
+"""
+
+from __future__ import annotations
+
+import heapq
+import html
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from extract.schema import PRECISIONS
+
+_SEASON_NAMES = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+
+
+def describe_date(start: date, end: date, precision: str) -> str:
+    """The date as precisely as it is known: "20 June 2024", "week of 17 June 2024", "June 2024"."""
+    if precision == "day":
+        return f"{start.day} {_MONTHS[start.month - 1]} {start.year}"
+    if precision == "week":
+        return f"week of {start.day} {_MONTHS[start.month - 1]} {start.year}"
+    if precision == "month":
+        return f"{_MONTHS[start.month - 1]} {start.year}"
+    if precision == "season":
+        name = _SEASON_NAMES.get(start.month)
+        if name == "winter":
+            return f"winter {start.year}–{str(start.year + 1)[-2:]}"
+        if name:
+            return f"{name} {start.year}"
+    if precision == "quarter":
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    if precision == "year":
+        return str(start.year)
+    if precision == "decade":
+        return f"the {start.year // 10 * 10}s"
+    if precision == "century":
+        century = start.year // 100 + 1
+        suffix = "th" if 10 <= century % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
+            century % 10, "th"
+        )
+        return f"the {century}{suffix} century"
+    if start == end:
+        return describe_date(start, end, "day")
+    return f"{describe_date(start, start, 'day')} – {describe_date(end, end, 'day')}"
+
+
+def collapse_clusters(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per happening. Rows sharing a ``cluster_id`` become one mark, drawn at the most
+    precise of their dates; ``members`` lists every event_id, ``sources`` every report."""
+    frame = frame.reset_index(drop=True)
+    dates = [
+        describe_date(s, e, p)
+        for s, e, p in zip(
+            frame["date_start"].dt.date, frame["date_end"].dt.date, frame["precision"], strict=True
+        )
+    ]
+    names = np.where(frame["source"] != "", frame["source"], frame["title"])
+    marks = frame.assign(
+        when=dates,
+        source_name=names,
+        n_sources=1,
+        members=[[e] for e in frame["event_id"]],
+        sources=[[f"{n} ({d})"] for n, d in zip(names, dates, strict=True)],
+    )
+    shared = frame["cluster_id"].duplicated(keep=False).to_numpy()
+    if not shared.any():
+        return marks
+    merged = [_merge(group) for _, group in marks[shared].groupby("cluster_id", sort=False)]
+    return pd.concat([marks[~shared], pd.DataFrame(merged)], ignore_index=True)
+
+
+def _merge(group: pd.DataFrame) -> dict[str, object]:
+    order = group.assign(_rank=group["precision"].map(PRECISIONS.index).astype(int))
+    first = order.sort_values(["_rank", "date_start"]).iloc[0].to_dict()
+    first.pop("_rank", None)
+    actors = list(dict.fromkeys(a for names in group["actors"] for a in names))
+    spans = {(s, e) for s, e in zip(group["date_start"], group["date_end"], strict=True)}
+    first.update(
+        actors=actors,
+        n_sources=int(group["doc_id"].nunique()),
+        members=[e for ids in group["members"] for e in ids],
+        sources=[s for items in group["sources"] for s in items],
+        conflict=bool(group["conflict"].any()) or _disjoint(spans),
+    )
+    return first
+
+
+def _disjoint(spans: set[tuple[pd.Timestamp, pd.Timestamp]]) -> bool:
+    """True when two reports' date ranges do not even overlap: the sources disagree."""
+    ordered = sorted(spans)
+    return any(later[0] > earlier[1] for earlier, later in zip(ordered, ordered[1:], strict=False))
+
+
+def hover_texts(marks: pd.DataFrame) -> list[str]:
+    """Plotly hover text per mark; article text is escaped so it can never become markup."""
+    out = []
+    for row in marks.itertuples(index=False):
+        lines = [f"<b>{_esc(row.label or row.timex)}</b>", _esc(row.when)]
+        if row.modality != "happened":
+            lines[-1] += f" · {row.modality}"
+        if row.actors:
+            lines.append(_esc(", ".join(row.actors[:6]) + (" …" if len(row.actors) > 6 else "")))
+        if row.n_sources > 1 or len(row.sources) > 1:
+            lines.append(f"{len(row.sources)} sources:")
+            lines.extend("· " + _esc(s) for s in row.sources[:6])
+        else:
+            lines.append("Source: " + _esc(str(row.source_name)))
+        if row.conflict:
+            lines.append("⚠ the sources disagree on the date")
+        out.append("<br>".join(lines))
+    return out
+
+
+def _esc(text: str) -> str:
+    return html.escape(str(text), quote=False)
+
+
+def pack_lanes(starts: np.ndarray, ends: np.ndarray, max_lanes: int | None = None) -> np.ndarray:
+    """Greedy interval packing: each interval goes to the lowest free lane, in order of start.
+
+    ``starts``/``ends`` are numbers (days); intervals in one lane never overlap unless
+    ``max_lanes`` is reached, after which the lane that frees up first is reused.
+    """
+    lanes = np.zeros(len(starts), dtype=np.int64)
+    free: list[int] = []  # lanes ever opened and now free (min-heap)
+    busy: list[tuple[float, int]] = []  # (end, lane) heap
+    opened = 0
+    for i in np.argsort(starts, kind="stable"):
+        while busy and busy[0][0] < starts[i]:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            lane = heapq.heappop(free)
+        elif max_lanes is None or opened < max_lanes:
+            lane, opened = opened, opened + 1
+        else:
+            lane = heapq.heappop(busy)[1]
+        lanes[i] = lane
+        heapq.heappush(busy, (float(ends[i]), lane))
+    return lanes

@@ -1,0 +1,224 @@
+"""Deterministic events frames for tests, demos and benchmarks.
+
+Why: the dashboard must be built and measured without waiting for extraction, and a benchmark is
+only comparable run to run when its data is. ``seed_like_frame`` mirrors what the two seed
+articles yield (a dense June 2024 beside 1949, 2010, 2014 ...); ``synthetic_frame`` scales to a
+million rows from ``random.Random(42)``. Both return frames that pass ``schema.validate``.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from typing import Any
+
+import pandas as pd
+
+from extract.article import Article
+from extract.schema import from_records
+
+PUBLISHED = date(2024, 6, 20)
+
+_DOCS = {
+    "000": ("Rutte clinches the race to lead NATO", "seed 000"),
+    "001": ("Rutte secures the final support to become NATO's next secretary general", "seed 001"),
+}
+
+# (doc, sentence, timex, start, end, precision, label, actors, modality, cluster)
+_SEED_EVENTS: list[tuple[Any, ...]] = [
+    ("000", "Outgoing Dutch Prime Minister Mark Rutte clinched the race to become NATO's next chief, "
+     "after the only rival, Romanian President Klaus Iohannis, withdrew on Thursday.", "on Thursday",
+     "2024-06-20", "2024-06-20", "day", "Iohannis withdraws from the NATO race",
+     ["Klaus Iohannis", "Mark Rutte", "NATO"], "happened", "withdrawal"),
+    ("001", "Iohannis withdrew from the race on Thursday, leaving Rutte unopposed.", "on Thursday",
+     "2024-06-20", "2024-06-20", "day", "Iohannis withdraws, Rutte unopposed",
+     ["Klaus Iohannis", "Mark Rutte"], "happened", "withdrawal"),
+    ("000", "He should take over when current chief Jens Stoltenberg's term ends on October 1.",
+     "October 1", "2024-10-01", "2024-10-01", "day", "Stoltenberg's term ends",
+     ["Jens Stoltenberg", "NATO"], "expected", ""),
+    ("000", "He will become the fourth Dutchman to lead NATO since its founding in 1949.", "1949",
+     "1949-01-01", "1949-12-31", "year", "NATO is founded", ["NATO"], "happened", ""),
+    ("000", "Donald Trump fights to regain the US presidency in November.", "November",
+     "2024-11-01", "2024-11-30", "month", "US presidential election", ["Donald Trump",
+     "United States"], "expected", ""),
+    ("000", "Rutte overcame Turkish reluctance with a visit to Istanbul in April.", "in April",
+     "2024-04-01", "2024-04-30", "month", "Rutte visits Istanbul", ["Mark Rutte", "Turkey"],
+     "happened", ""),
+    ("000", "He sealed a deal with Hungary's Viktor Orban at a European Union summit this week.",
+     "this week", "2024-06-17", "2024-06-23", "week", "Rutte seals a deal with Orban",
+     ["Mark Rutte", "Viktor Orban", "European Union"], "happened", ""),
+    ("000", "A smooth appointment for Rutte before a NATO summit in Washington next month.",
+     "next month", "2024-07-01", "2024-07-31", "month", "NATO summit in Washington",
+     ["NATO", "Mark Rutte"], "expected", ""),
+    ("000", "Stoltenberg said during a visit to Washington on Tuesday.", "on Tuesday",
+     "2024-06-18", "2024-06-18", "day", "Stoltenberg backs Rutte in Washington",
+     ["Jens Stoltenberg", "Mark Rutte"], "happened", ""),
+    ("000", "He will have to use all the skills acquired during almost 14 years in charge of the "
+     "Netherlands since 2010.", "2010", "2010-01-01", "2010-12-31", "year",
+     "Rutte becomes prime minister", ["Mark Rutte", "Netherlands"], "happened", ""),
+    ("001", "Rutte wrote a letter on Tuesday to Hungary's prime minister.", "on Tuesday",
+     "2024-06-18", "2024-06-18", "day", "Rutte writes to Orban", ["Mark Rutte", "Viktor Orban"],
+     "happened", ""),
+    ("001", "Hungary has blocked the full use of an EU fund for Ukraine since 2022.", "since 2022",
+     "2022-01-01", "2022-12-31", "year", "Hungary blocks the Ukraine fund",
+     ["Hungary", "European Union", "Ukraine"], "happened", ""),
+    ("001", "Russia annexed Crimea in 2014.", "in 2014", "2014-01-01", "2014-12-31", "year",
+     "Russia annexes Crimea", ["Russia", "Ukraine"], "happened", ""),
+    ("001", "Rutte told Dutch radio in October that he would leave politics.", "in October",
+     "2023-10-01", "2023-10-31", "month", "Rutte says he will leave politics",
+     ["Mark Rutte"], "happened", ""),
+    ("001", "His coalition collapsed last July.", "last July", "2023-07-01", "2023-07-31",
+     "month", "Rutte's coalition collapses", ["Mark Rutte", "Netherlands"], "happened", ""),
+    ("001", "NATO countries agreed in 2021 to new defence plans.", "in 2021", "2021-01-01",
+     "2021-12-31", "year", "NATO agrees defence plans", ["NATO"], "happened", ""),
+    ("001", "Hungary's parliament is due to vote on the budget on Monday.", "on Monday",
+     "2024-06-24", "2024-06-24", "day", "Hungarian budget vote", ["Hungary"], "expected", ""),
+    ("001", "Ukraine's allies met on June 13 in Italy.", "June 13", "2024-06-13", "2024-06-13",
+     "day", "G7 leaders meet in Italy", ["Ukraine", "Italy"], "happened", ""),
+    ("001", "Romania's security council announced Thursday that Iohannis had retired.",
+     "Thursday", "2024-06-20", "2024-06-20", "day", "Romania backs Rutte",
+     ["Romania", "Klaus Iohannis"], "happened", ""),
+    ("000", "Kremlin forces pressed on in Ukraine this summer.", "this summer", "2024-06-01",
+     "2024-08-31", "season", "Russian offensive in Ukraine", ["Russia", "Ukraine"], "happened",
+     ""),
+]
+
+
+def seed_like_articles() -> dict[str, Article]:
+    """Two small articles whose text contains every sentence of ``seed_like_frame``."""
+    texts: dict[str, list[str]] = {doc: [] for doc in _DOCS}
+    for row in _SEED_EVENTS:
+        texts[row[0]].append(row[1])
+    return {
+        doc: Article(
+            doc_id=doc,
+            text="\n\n".join(sentences) + "\n",
+            title=_DOCS[doc][0],
+            source=_DOCS[doc][1],
+            published=PUBLISHED,
+            published_from="metadata" if doc == "000" else "inferred",
+            evidence=() if doc == "000" else ("the June 18 letter", "on Tuesday"),
+        )
+        for doc, sentences in texts.items()
+    }
+
+
+def seed_like_frame() -> pd.DataFrame:
+    """About twenty events shaped like the seeds': mixed precisions, expected ones, one cluster."""
+    articles = seed_like_articles()
+    records = []
+    for doc, sentence, timex, start, end, precision, label, actors, modality, cluster in (
+        _SEED_EVENTS
+    ):
+        text = articles[doc].text
+        sentence_start = text.index(sentence)
+        timex_start = sentence_start + sentence.index(timex)
+        records.append(
+            _record(
+                doc, articles[doc], sentence, sentence_start, timex, timex_start, start, end,
+                precision, label, actors, modality, cluster,
+            )
+        )
+    return from_records(records)
+
+
+def _record(
+    doc: str, article: Article, sentence: str, sentence_start: int, timex: str,
+    timex_start: int, start: str, end: str, precision: str, label: str, actors: list[str],
+    modality: str, cluster: str,
+) -> dict[str, Any]:
+    return {
+        "event_id": f"{doc}:{timex_start}",
+        "doc_id": doc,
+        "title": article.title,
+        "source": article.source,
+        "url": "",
+        "published": article.published,
+        "published_from": article.published_from,
+        "date_start": start,
+        "date_end": end,
+        "precision": precision,
+        "timex": timex,
+        "timex_value": start[:7] if precision == "month" else start,
+        "timex_start": timex_start,
+        "timex_end": timex_start + len(timex),
+        "sentence": sentence,
+        "sentence_start": sentence_start,
+        "label": label,
+        "actors": actors,
+        "modality": modality,
+        "cluster_id": cluster or f"{doc}:{timex_start}",
+        "conflict": False,
+    }
+
+
+_ACTORS = [
+    "Mark Rutte", "NATO", "Jens Stoltenberg", "Klaus Iohannis", "Viktor Orban", "Donald Trump",
+    "Joe Biden", "Ukraine", "Russia", "European Union", "Hungary", "Turkey", "Netherlands",
+    "Romania", "United States", "Germany", "France", "United Kingdom", "Vladimir Putin", "China",
+]
+_VERBS = ["meets", "warns", "signs", "visits", "rejects", "backs", "announces", "criticises"]
+_PRECISION_WEIGHTS = {"day": 60, "week": 6, "month": 18, "season": 2, "quarter": 2, "year": 12}
+
+
+def synthetic_frame(n: int, *, seed: int = 42, docs: int | None = None) -> pd.DataFrame:
+    """``n`` random but reproducible events between 1990 and 2025, spread over ``docs`` articles."""
+    rng = random.Random(seed)
+    n_docs = docs or max(1, n // 20)
+    origin = date(1990, 1, 1)
+    span_days = (date(2025, 12, 31) - origin).days
+    precisions = list(_PRECISION_WEIGHTS)
+    weights = list(_PRECISION_WEIGHTS.values())
+    columns: dict[str, list[Any]] = {name: [] for name in _COLUMN_ORDER}
+    for i in range(n):
+        doc = f"doc{rng.randrange(n_docs):06d}"
+        first = origin + timedelta(days=rng.randrange(span_days))
+        precision = rng.choices(precisions, weights)[0]
+        start, end = _span(first, precision)
+        actors = rng.sample(_ACTORS, rng.choice((1, 1, 2, 2, 3)))
+        label = f"{actors[0]} {rng.choice(_VERBS)} {actors[-1] if len(actors) > 1 else 'talks'}"
+        sentence = f"{label} on {start.isoformat()}."
+        published = date(2025, 1, 1) - timedelta(days=rng.randrange(400))
+        values = (
+            f"{doc}:{i}", doc, f"Article {doc}", f"Source {doc[-2:]}", "", published,
+            "metadata", start, end, precision, start.isoformat(), start.isoformat(),
+            len(label) + 4, len(label) + 14, sentence, 0, label, actors,
+            "expected" if start > published else "happened", f"c{i}", False,
+        )
+        for name, value in zip(_COLUMN_ORDER, values, strict=True):
+            columns[name].append(value)
+    return from_records(pd.DataFrame(columns).to_dict("records")) if n < 5000 else _fast(columns)
+
+
+_COLUMN_ORDER = (
+    "event_id", "doc_id", "title", "source", "url", "published", "published_from", "date_start",
+    "date_end", "precision", "timex", "timex_value", "timex_start", "timex_end", "sentence",
+    "sentence_start", "label", "actors", "modality", "cluster_id", "conflict",
+)
+
+
+def _fast(columns: dict[str, list[Any]]) -> pd.DataFrame:
+    """``from_records`` converts dates one by one; for a million rows convert whole columns."""
+    from extract.schema import coerce
+
+    frame = pd.DataFrame(columns)
+    for name in ("published", "date_start", "date_end"):
+        frame[name] = pd.to_datetime(frame[name]).astype("datetime64[s]")
+    return coerce(frame)
+
+
+def _span(first: date, precision: str) -> tuple[date, date]:
+    if precision == "day":
+        return first, first
+    if precision == "week":
+        monday = first - timedelta(days=first.weekday())
+        return monday, monday + timedelta(days=6)
+    if precision == "month":
+        start = first.replace(day=1)
+        following = (start + timedelta(days=32)).replace(day=1)
+        return start, following - timedelta(days=1)
+    if precision in ("season", "quarter"):
+        start = first.replace(month=(first.month - 1) // 3 * 3 + 1, day=1)
+        following = (start + timedelta(days=95)).replace(day=1)
+        return start, following - timedelta(days=1)
+    return first.replace(month=1, day=1), first.replace(month=12, day=31)

@@ -1,0 +1,208 @@
+"""Rows that report the same happening share a ``cluster_id``; clusters that disagree on the
+date are flagged with ``conflict``.
+
+Why blocking: a corpus has hundreds of thousands of rows, and comparing every pair is out of the
+question. Each row is put in blocks keyed by (actor named in its label, key word of its label),
+e.g. ("Klaus Iohannis", "withdraw") for both "Klaus Iohannis withdrew" and "Klaus Iohannis
+withdrew his candidacy to lead NATO". Inside a block rows are sorted by date and only compared
+with neighbours a few days (months, years: by precision) apart, so the work grows with the
+number of rows, not its square.
+
+Two rows of one block join a cluster when their ranges overlap at compatible precisions ("on
+Thursday" and "this week"), or, from different articles, when their ranges do not overlap but lie
+close and the labels say the same thing (then the cluster is a conflict: sources disagree on the
+date). ``conflict`` is True for every row of a cluster whose ranges have no day in common.
+The cluster id is the smallest ``event_id`` among its rows: deterministic and independent of
+input order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+import numpy as np
+import pandas as pd
+
+from extract.actors import canonical_batch_actors
+from extract.labels import verb_forms
+from extract.schema import PRECISIONS
+
+_WORD = re.compile(r"[a-z][a-z'’-]+|\d[\d.,]*\d|\d")
+_STOP = frozenset(
+    """the a an of to in on at for by from with and or but his her its their this that these
+    those he she it they we i is are was were be been has have had will would should could may
+    might not no as into over about after before than more most also just only very all some
+    any who which formally""".split()
+)
+_IRREGULAR = {
+    "withdrew": "withdraw", "withdrawn": "withdraw", "said": "say", "says": "say", "told": "tell",
+    "won": "win", "lost": "lose", "met": "meet", "held": "hold", "took": "take", "taken": "take",
+    "made": "make", "left": "leave", "led": "lead", "rose": "rise", "risen": "rise",
+    "fell": "fall", "fallen": "fall", "began": "begin", "begun": "begin", "became": "become",
+    "came": "come", "gave": "give", "given": "give", "sold": "sell", "bought": "buy",
+    "paid": "pay", "sought": "seek", "wrote": "write", "written": "write", "quit": "withdraw",
+    "struck": "strike", "overcame": "overcome", "spoke": "speak", "sent": "send", "went": "go",
+}
+_SYNONYMS = {
+    "retire": "withdraw", "resign": "withdraw", "abandon": "withdraw", "concede": "withdraw",
+    "clinch": "win", "secure": "win", "elect": "appoint", "name": "appoint", "select": "appoint",
+    "choose": "appoint", "announce": "say", "tell": "say", "state": "say", "declare": "say",
+    "add": "say", "claim": "say", "invade": "invasion", "attack": "invasion",
+}
+_PARTICLE_VERBS = {("drop", "out"): "withdraw", ("pull", "out"): "withdraw",
+                   ("step", "down"): "withdraw", ("step", "aside"): "withdraw",
+                   ("bow", "out"): "withdraw", ("back", "down"): "withdraw"}
+_REPORTING = frozenset({"say"})
+_WEEK = PRECISIONS.index("week")
+_SIMILAR = 0.4  # label overlap (Jaccard) that joins coarse or reported rows with a shared date
+_NEAR_SAME = 0.6  # label overlap that makes rows with different dates one (conflicting) event
+_WINDOW_DAYS = {"day": 7, "week": 14, "month": 62, "season": 120, "quarter": 120, "year": 400}
+_MAX_NEIGHBOURS = 64  # comparisons per row inside one block, a bound on the worst case
+
+
+def assign_clusters(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with batch-wide actor names, ``cluster_id`` and ``conflict`` filled in."""
+    out = frame.copy()
+    if out.empty:
+        return out
+    out["actors"] = canonical_batch_actors([list(a) for a in out["actors"]])
+    ids = out["event_id"].astype(str).tolist()
+    docs = out["doc_id"].astype(str).tolist()
+    starts = out["date_start"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    ends = out["date_end"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    levels = [PRECISIONS.index(p) for p in out["precision"].astype(str)]
+    labels = out["label"].astype(str).tolist()
+    texts = list(zip(out["timex"].astype(str), out["sentence"].astype(str), strict=True))
+    words = [_content(label) for label in labels]
+    keys = [_keys(label) for label in labels]
+    parent = list(range(len(out)))
+
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for row, (actors, label) in enumerate(zip(out["actors"], labels, strict=True)):
+        for actor in _label_actors(actors, label):
+            for key in keys[row]:
+                blocks[(actor, key)].append(row)
+    for (_, key), rows in sorted(blocks.items()):
+        rows.sort(key=lambda r: (starts[r], ids[r]))
+        for a, b in _neighbours(rows, starts, ends, levels):
+            if _same(a, b, key, starts, ends, levels, docs, words, texts):
+                _union(parent, a, b, ids)
+
+    roots = [_find(parent, r) for r in range(len(out))]
+    out["cluster_id"] = pd.array([ids[r] for r in roots], dtype="string")
+    out["conflict"] = _conflicts(roots, starts, ends)
+    return out
+
+
+def _neighbours(
+    rows: list[int], starts: np.ndarray, ends: np.ndarray, levels: list[int]
+) -> Iterator[tuple[int, int]]:
+    for i, a in enumerate(rows):
+        reach = ends[a] + _WINDOW_DAYS.get(PRECISIONS[levels[a]], 0)
+        for b in rows[i + 1 : i + 1 + _MAX_NEIGHBOURS]:
+            if starts[b] > reach:
+                break
+            yield a, b
+
+
+def _same(a, b, key, starts, ends, levels, docs, words, texts) -> bool:  # type: ignore[no-untyped-def]
+    """Overlapping dates join when fine enough (a day, a week) or when the labels agree;
+    dates apart join only across articles, with near-identical labels and the same numbers."""
+    if abs(levels[a] - levels[b]) > 1:
+        return False
+    similarity = _jaccard(words[a], words[b])
+    if starts[a] <= ends[b] and starts[b] <= ends[a]:
+        coarse = max(levels[a], levels[b]) > _WEEK or key in _REPORTING
+        return not coarse or similarity >= _SIMILAR
+    if docs[a] == docs[b] or levels[a] != levels[b] or key in _REPORTING:
+        return False
+    if similarity < _NEAR_SAME or _numbers(words[a]) != _numbers(words[b]):
+        return False
+    # "met on Tuesday and Wednesday" in both: two dates of one sentence, not a disagreement
+    return texts[a][0] not in texts[b][1] and texts[b][0] not in texts[a][1]
+
+
+def _numbers(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in words if w[:1].isdigit())
+
+
+def _conflicts(roots: list[int], starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    latest_start: dict[int, int] = {}
+    earliest_end: dict[int, int] = {}
+    for row, root in enumerate(roots):
+        latest_start[root] = max(latest_start.get(root, starts[row]), starts[row])
+        earliest_end[root] = min(earliest_end.get(root, ends[row]), ends[row])
+    return np.array([latest_start[r] > earliest_end[r] for r in roots], dtype=bool)
+
+
+def _label_actors(actors: list[str], label: str) -> list[str]:
+    """Actors the label names (by full name, surname or a word such as "Russian")."""
+    low = label.lower()
+    return [a for a in actors if a.lower() in low or a.split()[-1].lower()[:-1] in low]
+
+
+def _lemma(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""),
+                         ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + repl
+            if suffix in ("ing", "ed") and word[-1] == word[-2] and word[-1] in "bdgmnprt":
+                word = word[:-1]  # "dropped" -> "drop"
+            break
+    return word
+
+
+def _norm(lemma: str) -> str:
+    lemma = lemma.rstrip("e")
+    for base, target in _SYNONYMS.items():
+        if lemma == base.rstrip("e"):
+            return target
+    return lemma
+
+
+def _keys(label: str) -> list[str]:
+    """Key words of a label: its verbs (normalised), or the last noun of a verbless label."""
+    tokens = _WORD.findall(label.lower())
+    forms = verb_forms()
+    keys: list[str] = []
+    for i, token in enumerate(tokens):
+        if token in forms or (token.endswith("ed") and len(token) > 4):
+            lemma = _lemma(token)
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            base = lemma.rstrip("e")
+            particle = next((v for (verb, p), v in _PARTICLE_VERBS.items()
+                             if p == nxt and verb.rstrip("e") == base), None)
+            keys.append(particle or _IRREGULAR.get(lemma, _norm(lemma)))
+    if not keys:
+        content = [t for t in tokens if t not in _STOP]
+        keys = [_norm(_lemma(content[-1]))] if content else []
+    return list(dict.fromkeys(k for k in keys if k not in _STOP))
+
+
+def _content(label: str) -> frozenset[str]:
+    return frozenset(_norm(_lemma(t)) for t in _WORD.findall(label.lower()) if t not in _STOP)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    union = a | b
+    return len(a & b) / len(union) if union else 1.0
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _union(parent: list[int], a: int, b: int, ids: list[str]) -> None:
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra == rb:
+        return
+    if ids[rb] < ids[ra]:
+        ra, rb = rb, ra
+    parent[rb] = ra  # the root keeps the smallest event_id

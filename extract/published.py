@@ -1,0 +1,108 @@
+"""Inferring when undated articles were published, from their own dates and from their batch.
+
+Why: relative dates ("on Thursday", "last July") can only be placed once we know when the
+article was written, and many saved articles carry no date. Today's date is never a fallback:
+an article we cannot date keeps ``published=None`` and ``published_from="unknown"``.
+
+Two steps:
+
+1. Each undated article alone: its date expressions, tagged with no publication date, become
+   clues (``extract.date_clues``) and candidate days are scored against them
+   (``extract.date_scoring``). Seed 001 comes out 2024-06-20: "on Tuesday" and "the June 18
+   letter" agree in 2013, 2019 and 2024, "since 2022" leaves 2024, and "on Thursday" (past)
+   gives Thursday 2024-06-20.
+2. The batch: an article that got no date, or no sure one, and shares a story with an article
+   whose date is known or sure (similar names, ``extract.same_story``: Rutte, Iohannis,
+   Stoltenberg) takes that date as its anchor, and its own clues move it to the best
+   day within a week of it ("withdrew on Thursday" -> that Thursday). Seed 000 has no
+   day-level date of its own, so it is dated this way.
+
+``evidence`` says which expressions decided, in short sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from extract.article import Article
+from extract.date_clues import Clue, clues
+from extract.date_scoring import Inference, contradicts, infer_day, score_day
+from extract.same_story import closest, fingerprints
+from extract.timex import tag
+
+_BORROW_DAYS = 7
+_DRIFT = 0.25  # score lost per day away from the borrowed anchor
+
+
+def infer_published(articles: Sequence[Article]) -> list[Article]:
+    """``articles`` with missing publication dates inferred where the evidence allows.
+
+    Dated articles come back unchanged; inferred ones get ``published_from="inferred"`` and
+    ``evidence``; the rest keep ``published=None`` and ``"unknown"``.
+    """
+    found: dict[int, list[Clue]] = {}
+    own: dict[int, Inference | None] = {}
+    for index, article in enumerate(articles):
+        if article.published is None:
+            found[index] = clues(article.text, tag(article.text, None))
+            own[index] = infer_day(found[index])
+    anchors = _anchors(articles, own)
+    needy = [i for i, inference in own.items() if inference is None or not inference.sure]
+    prints = dict(enumerate(fingerprints([a.text for a in articles]))) if needy and anchors else {}
+    result = list(articles)
+    for index, inference in own.items():
+        if index in needy:
+            borrowed = _borrow(index, articles, found[index], anchors, prints) if prints else None
+            inference = borrowed
+        if inference is not None:
+            result[index] = replace(
+                articles[index],
+                published=inference.day,
+                published_from="inferred",
+                evidence=inference.evidence,
+            )
+    return result
+
+
+def _anchors(articles: Sequence[Article], own: dict[int, Inference | None]) -> dict[int, date]:
+    """Articles whose date others may borrow: known ones, and sure inferences."""
+    anchors = {}
+    for index, article in enumerate(articles):
+        inference = own.get(index)
+        if article.published is not None:
+            anchors[index] = article.published
+        elif inference is not None and inference.sure:
+            anchors[index] = inference.day
+    return anchors
+
+
+def _borrow(
+    index: int,
+    articles: Sequence[Article],
+    found: Sequence[Clue],
+    anchors: dict[int, date],
+    prints: dict[int, dict[str, float]],
+) -> Inference | None:
+    """A date near the dated article that tells the same story as this one, if any."""
+    others = {key: prints[key] for key in anchors if key != index}
+    match = closest(prints[index], others)
+    if match is None:
+        return None
+    other, similarity, shared = match
+    anchor = anchors[other]
+    window = [anchor + timedelta(days=d) for d in range(-_BORROW_DAYS, _BORROW_DAYS + 1)]
+    scored = {d: score_day(d, found) - _DRIFT * abs((d - anchor).days) for d in window}
+    day = max(scored, key=lambda d: (scored[d], -abs((d - anchor).days)))
+    if contradicts(day, found):
+        return None
+    notes = [
+        f"same story as {articles[other].doc_id} (names {', '.join(shared)}; "
+        f"similarity {similarity:.2f}), dated {anchor.isoformat()}"
+    ]
+    for clue in found:
+        if clue.kind == "weekday" and clue.tense == "past" and day.isoweekday() == clue.weekday:
+            notes.append(f"'{clue.text}' (past): {day.isoformat()}")
+            break
+    return Inference(day, tuple(notes), sure=False)

@@ -1,0 +1,60 @@
+"""Properties of the tagger on any text: it never raises, its spans are in order, do not
+overlap and point into the text, its values follow the TIMEX3 grammar, and ranges are ordered."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.timex import TYPES, tag
+
+_VALUE = re.compile(
+    r"^(?:"
+    r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:\d|WE))?|-Q[1-4]|-H[12]"
+    r"|-(?:SP|SU|FA|WI))?(?:T(?:\d{2}:\d{2}|\d{2}|MO|AF|EV|NI|MI))?"
+    r"|XXXX-XX-XXT(?:\d{2}:\d{2}|MO|AF|EV|NI)"
+    r"|\d{3}|\d{2}|XXX|XX|BC\d{4}"
+    r"|PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|P(?:(?:\d+(?:\.\d+)?|X)[YMWDECL])+(?:T(?:(?:\d+|X)[HMS])+)?|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
+    r")$"
+)
+
+# text made of the words dates are made of, so that the grammar is exercised, plus anything
+_WORDS = st.sampled_from(
+    "the last next this ago earlier later early late mid on in since by of a an two 14 57 1979 "
+    "1066 99999 2024 February 30, 2023 May March Thursday Tuesday week weeks month year years "
+    "quarter third-quarter fourth 1990s '90s century now today yesterday tomorrow recently soon "
+    "daily every each almost more than 10:35 a.m. p.m. noon 44 BC four-year 32-nation $3 U2 F-16 "
+    ". , ; - / 6/18/2024 2024-06-18 Q3 fiscal half summer night morning nineteen ninety-six "
+    "Sept. 31 00 0 1/2".split()
+)
+_TEXT = st.one_of(st.lists(_WORDS, max_size=40).map(" ".join), st.text(max_size=200))
+_DAY = st.one_of(st.none(), st.dates(min_value=date(1, 1, 8), max_value=date(9998, 12, 24)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT, _DAY)
+def test_tagging_any_text_never_raises_and_keeps_its_promises(text: str, published: date | None) -> None:
+    found = tag(text, published)
+    previous_end = 0
+    for timex in found:
+        assert previous_end <= timex.start < timex.end <= len(text)
+        assert timex.text == text[timex.start:timex.end]
+        assert timex.type in TYPES
+        assert _VALUE.match(timex.value), timex.value
+        span = timex.range
+        if span is not None:
+            assert span.start <= span.end
+        previous_end = timex.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1, 1, 8), max_value=date(9998, 12, 24)))
+def test_relative_expressions_resolve_around_any_publication_date(published: date) -> None:
+    text = "He met them last week, on Tuesday, in October, and two years ago; next month too."
+    values = {t.text: t.value for t in tag(text, published)}
+    assert values["last week"].startswith(("%04d" % (published.year - 1), "%04d" % published.year))
+    assert values["next month"][:4] in ("%04d" % published.year, "%04d" % (published.year + 1))
