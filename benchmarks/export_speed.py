@@ -41,7 +41,7 @@ def main() -> None:
     parser.add_argument("--formats", default="png,svg,pdf")
     args = parser.parse_args()
 
-    from dashboard.export import ImageExporter, find_chromium
+    from dashboard.image_export import ImageExporter, find_chromium
 
     browser = find_chromium()
     fig = _figure()

@@ -40,10 +40,15 @@ def main() -> None:
         seconds = time.perf_counter() - began
         for measure, s in counts.scores().items():
             ref = HEIDELTIME[name][measure]
-            print(f"{name:10} {measure:8} {s['precision']:6.1f} {s['recall']:6.1f} {s['f1']:6.1f}"
-                  f"   {ref:5.1f} ({s['f1'] - ref:+.1f})")
+            print(
+                f"{name:10} {measure:8} {s['precision']:6.1f} {s['recall']:6.1f} {s['f1']:6.1f}"
+                f"   {ref:5.1f} ({s['f1'] - ref:+.1f})"
+            )
         chars = sum(len(t) for t in texts.values())
-        print(f"{name:10} gold {counts.gold}, system {counts.system}, {chars / seconds:,.0f} chars/s\n")
+        print(
+            f"{name:10} gold {counts.gold}, system {counts.system}, "
+            f"{chars / seconds:,.0f} chars/s\n"
+        )
         if args.errors:
             _dump(args.errors, errors, texts)
 
@@ -51,8 +56,9 @@ def main() -> None:
 def _dump(kind: str, errors: Errors, texts: dict[str, str]) -> None:
     def around(doc: str, start: int, end: int) -> str:
         text = texts[doc]
-        return (text[max(0, start - 60):start] + "[" + text[start:end] + "]"
-                + text[end:end + 40]).replace("\n", " ")
+        return (
+            text[max(0, start - 60) : start] + "[" + text[start:end] + "]" + text[end : end + 40]
+        ).replace("\n", " ")
 
     if kind == "missed":
         for doc, g in errors.missed:
@@ -63,8 +69,10 @@ def _dump(kind: str, errors: Errors, texts: dict[str, str]) -> None:
     else:
         pairs = errors.wrong_value if kind == "value" else errors.wrong_extent
         for doc, g, s in pairs:
-            print(f"{kind.upper()} gold {g.type}:{g.value} {g.text!r} sys {s.type}:{s.value} "
-                  f"{s.text!r} | {around(doc, g.start, g.end)}")
+            print(
+                f"{kind.upper()} gold {g.type}:{g.value} {g.text!r} sys {s.type}:{s.value} "
+                f"{s.text!r} | {around(doc, g.start, g.end)}"
+            )
 
 
 if __name__ == "__main__":

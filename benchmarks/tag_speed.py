@@ -67,8 +67,13 @@ def main() -> None:
         warnings.simplefilter("ignore")
         theirs_s, theirs_n = _dateparser(stories)
     print(f"{len(stories)} Reuters stories, {chars:,} characters")
-    print(f"tag()                   {chars / ours_s:12,.0f} chars/s  {ours_s:7.2f} s  {ours_n} found")
-    print(f"dateparser.search_dates {chars / theirs_s:12,.0f} chars/s  {theirs_s:7.2f} s  {theirs_n} found")
+    print(
+        f"tag()                   {chars / ours_s:12,.0f} chars/s  {ours_s:7.2f} s  {ours_n} found"
+    )
+    print(
+        f"dateparser.search_dates {chars / theirs_s:12,.0f} chars/s  {theirs_s:7.2f} s  "
+        f"{theirs_n} found"
+    )
     print(f"ratio: tag() is {theirs_s / ours_s:.1f}x as fast as search_dates")
 
 

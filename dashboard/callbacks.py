@@ -19,7 +19,7 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, Patch, State, ctx
 
 from dashboard import ids
 from dashboard.corpus import Corpus
-from dashboard.figure import ViewState, build_figure, plan_marks, selection_trace
+from dashboard.figure import ViewState, figure_dict, plan_marks, selection_trace
 from dashboard.filters import FilterState, apply_filters, from_query, parse_day, to_query
 from dashboard.layout import actor_options, doc_options, summary_children
 from dashboard.marks import describe_date
@@ -27,7 +27,7 @@ from dashboard.source_panel import build_panel, empty_panel
 from dashboard.upload import Intake, read_paste, read_uploads
 
 log = logging.getLogger("dateline.dashboard")
-TABLE_LIMIT = 5000
+TABLE_LIMIT = 2000  # rows sent to the grid; the chart always shows every match
 GRAPH_WIDTH_PX = 780  # the chart column on a laptop; labels are packed for it
 
 FILTER_INPUTS = (ids.ACTORS, ids.DOCS, ids.DATE_FROM, ids.DATE_TO, ids.PRECISION, ids.MODALITY,
@@ -75,7 +75,7 @@ def view_outputs(
 ) -> tuple[Any, list[dict[str, Any]], str, str]:
     """(figure, table rows, "n of m events" text, URL query) for one filter/view state."""
     chosen = apply_filters(corpus.index, state)
-    figure = build_figure(chosen, view)
+    figure = figure_dict(chosen, view)
     extra = {"group": view.group_by if view.group_by != "lanes" else ""}
     if view.x_range:
         extra["x"] = f"{view.x_range[0].isoformat()}~{view.x_range[1].isoformat()}"
@@ -158,7 +158,7 @@ def selection_patch(corpus: Corpus, state: FilterState, view: ViewState) -> Patc
     """Move the selection ring without re-sending the figure (trace 0 is the ring)."""
     plan = plan_marks(apply_filters(corpus.index, state), view)
     patch = Patch()
-    patch["data"][0] = selection_trace(plan, view.selected, view.theme).to_plotly_json()
+    patch["data"][0] = selection_trace(plan, view.selected, view.theme)
     return patch
 
 

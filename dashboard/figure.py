@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -86,36 +87,45 @@ def plan_marks(frame: pd.DataFrame, view: ViewState) -> Plan:
         return Plan("counts", visible)
     marks = collapse_clusters(visible)
     mode = "labels" if len(marks) <= LABEL_LIMIT else "webgl"
-    marks = marks.assign(
-        d0=_days(marks["date_start"]), d1=_days(marks["date_end"]) + 1.0,  # d1 exclusive
-        text=_label_texts(marks) if mode == "labels" else "",
-    )
+    marks["d0"] = _days(marks["date_start"])
+    marks["d1"] = _days(marks["date_end"]) + 1.0  # exclusive: a day covers [d, d + 1)
+    marks["text"] = _label_texts(marks) if mode == "labels" else ""
     lo, hi = _day_range(marks, view.x_range)
     per_px = max(hi - lo, 1.0) / max(view.width_px, 200)
     if view.group_by == "actor":
         return _plan_bands(marks, mode, lo, hi, per_px)
     lanes, side, anchor = _lanes(marks, mode, lo, hi, per_px, None if mode == "labels" else 40)
-    marks = marks.assign(y=lanes, side=side, label_x=anchor)
+    marks["y"], marks["side"], marks["label_x"] = lanes, side, anchor
     return Plan(mode, marks, int(lanes.max()) + 1 if len(lanes) else 0)
 
 
 def build_figure(frame: pd.DataFrame, view: ViewState | None = None) -> go.Figure:
     """The timeline of ``frame`` as the user asked to see it."""
+    return go.Figure(figure_dict(frame, view))
+
+
+def figure_dict(frame: pd.DataFrame, view: ViewState | None = None) -> dict[str, Any]:
+    """``build_figure`` as a plain dict (numpy arrays inside): what Dash sends, unvalidated.
+
+    Callbacks use this; plotly's validation of a 10k-point figure costs more than building it.
+    """
     view = view or ViewState()
     plan = plan_marks(frame, view)
     palette = PALETTES.get(view.theme, PALETTES["light"])
+    layout = _layout(view, palette, plan)
+    # The ring is trace 0, under the marks, so a selection is patched in place.
+    data = [selection_trace(plan, view.selected, view.theme)]
     if plan.mode == "empty":
-        fig = _message_figure("No events match these filters.", palette)
+        layout["annotations"].append(_note("No events match these filters.", palette))
     elif plan.mode == "counts":
-        fig = _counts_figure(plan.marks, view, palette)
+        data += _count_traces(plan.marks, palette, layout)
     else:
-        fig = _marks_figure(plan, palette)
-    _frame_layout(fig, view, palette, plan)
-    fig.add_trace(selection_trace(plan, view.selected, view.theme))
-    return fig
+        data += _mark_traces(plan, palette)
+        layout["shapes"] += _band_shapes(plan, palette)
+    return {"data": data, "layout": layout}
 
 
-def selection_trace(plan: Plan, event_id: str | None, theme: str = "light") -> go.Scatter:
+def selection_trace(plan: Plan, event_id: str | None, theme: str = "light") -> dict[str, Any]:
     """A ring around the selected event's mark (empty when it is not drawn)."""
     palette = PALETTES.get(theme, PALETTES["light"])
     xs: list[str] = []
@@ -125,11 +135,12 @@ def selection_trace(plan: Plan, event_id: str | None, theme: str = "light") -> g
         for row in hit.itertuples(index=False):
             xs.append(_iso((row.d0 + row.d1) / 2 if row.precision != "day" else row.d0))
             ys.append(int(row.y))
-    return go.Scatter(
-        x=xs, y=ys, mode="markers", name="selected", showlegend=False, hoverinfo="skip",
-        marker={"symbol": "circle-open", "size": 26, "color": palette.selected,
-                "line": {"width": 3, "color": palette.selected}},
-    )
+    return {
+        "type": "scatter", "x": xs, "y": ys, "mode": "markers", "name": "selected",
+        "showlegend": False, "hoverinfo": "skip",
+        "marker": {"symbol": "circle-open", "size": 26, "color": palette.selected,
+                   "line": {"width": 3, "color": palette.selected}},
+    }
 
 
 def quick_ranges(frame: pd.DataFrame, published: date | None) -> dict[str, list[str] | None]:
@@ -209,7 +220,7 @@ def _lanes(
 def _plan_bands(marks: pd.DataFrame, mode: str, lo: float, hi: float, per_px: float) -> Plan:
     """Group by actor: one band per frequent actor (an event shows in each of its actors' bands)."""
     counts = marks["actors"].explode().dropna().value_counts()
-    top = [str(a) for a in counts.index[: 12 if mode == "labels" else 20]]
+    top = [str(a) for a in counts.index[: 8 if mode == "labels" else 20]]
     rows, bands, offset = [], [], 0
     for name in [*top, "Other actors"]:
         if name == "Other actors":
@@ -229,111 +240,133 @@ def _plan_bands(marks: pd.DataFrame, mode: str, lo: float, hi: float, per_px: fl
 # --- drawing ----------------------------------------------------------------------------------
 
 
-def _iso(day: float) -> str:
-    """Day number (float) to an ISO date or datetime string plotly reads."""
-    whole = int(np.floor(day))
-    text = str(np.datetime64(whole, "D"))
-    frac = day - whole
-    return text if frac == 0 else f"{text} {int(frac * 24):02d}:{int(frac * 1440) % 60:02d}"
-
-
-def _marks_figure(plan: Plan, palette: Palette) -> go.Figure:
+def _mark_traces(plan: Plan, palette: Palette) -> list[dict[str, Any]]:
     marks = plan.marks
     gl = plan.mode == "webgl"
-    marks = marks.assign(hover=hover_texts(marks))
-    fig = go.Figure()
-    legend_done: set[str] = set()
+    marks["hover"] = hover_texts(marks)
+    traces: list[dict[str, Any]] = []
     for modality, group in marks.groupby("modality", observed=True, sort=True):
         color = palette.modality.get(str(modality), palette.muted)
-        spans = group[group["precision"] != "day"]
-        days = group[group["precision"] == "day"]
-        for kind, part in (("range", spans), ("day", days)):
+        is_day = (group["precision"] == "day").to_numpy()
+        for kind, part in (("range", group[~is_day]), ("day", group[is_day])):
             if part.empty:
                 continue
             name = f"{str(modality).capitalize()} · {'date range' if kind == 'range' else 'day'}"
-            show = f"{modality}{kind}" not in legend_done
-            legend_done.add(f"{modality}{kind}")
-            if kind == "range":
-                fig.add_trace(_span_trace(part, str(modality), color, name, gl, palette))
-            else:
-                fig.add_trace(_day_trace(part, str(modality), color, name, gl, palette))
-            fig.data[-1].showlegend = show
-            fig.data[-1].legendrank = _RANKS.get(str(modality), 9) * 10 + (kind == "range")
+            make = _span_trace if kind == "range" else _day_trace
+            trace = make(part, str(modality), color, name, gl, palette)
+            trace["legendrank"] = _RANKS.get(str(modality), 9) * 10 + (kind == "range")
+            traces.append(trace)
+    conflicts = marks[marks["conflict"].to_numpy(dtype=bool)]
+    if not conflicts.empty:
+        traces.append(_conflict_trace(conflicts, gl, palette))
     if plan.mode == "labels":
         for side in ("right", "left"):
             part = marks[marks["side"] == side]
             if not part.empty:
-                fig.add_trace(_label_trace(part, side, palette))
-    _draw_bands(fig, plan, palette)
-    return fig
+                traces.append(_label_trace(part, side, palette))
+    return traces
+
+
+# Text goes to plotly as lists (JSON-encoded natively, no fixed-width numpy copies); numbers
+# as numpy arrays (sent as compact typed arrays).
+
+
+def _iso_array(days: np.ndarray) -> list[str]:
+    """Day numbers to ISO strings in one vectorised step (minutes only when needed)."""
+    days = np.asarray(days, dtype=float)
+    if np.all(days == np.floor(days)):
+        return np.datetime_as_string(days.astype(np.int64).astype("datetime64[D]")).tolist()
+    minutes = np.round(days * 1440).astype(np.int64).astype("datetime64[m]")
+    return [t.replace("T", " ") for t in np.datetime_as_string(minutes).tolist()]
+
+
+def _iso(day: float) -> str:
+    return _iso_array(np.array([day]))[0]
 
 
 def _customdata(part: pd.DataFrame) -> list[list[str]]:
-    return [[m[0]] for m in part["members"]]
+    return [[m[0]] for m in part["members"].tolist()]
+
+
+def _strings(values: pd.Series | list[str]) -> list[str]:
+    return values.tolist() if isinstance(values, pd.Series) else list(values)
+
+
+def _hover(part: pd.DataFrame) -> dict[str, Any]:
+    return {"customdata": _customdata(part), "hovertext": _strings(part["hover"]),
+            "hovertemplate": "%{hovertext}<extra></extra>"}
 
 
 def _span_trace(
     part: pd.DataFrame, modality: str, color: str, name: str, gl: bool, palette: Palette
-) -> go.Bar | go.Scattergl:
-    if gl:
-        xs: list[str | None] = []
-        ys: list[int | None] = []
-        hover: list[str | None] = []
-        custom: list[list[str] | None] = []
-        for row in part.itertuples(index=False):
-            xs += [_iso(row.d0), _iso((row.d0 + row.d1) / 2), _iso(row.d1), None]
-            ys += [row.y, row.y, row.y, None]
-            hover += [row.hover] * 3 + [None]
-            custom += [[row.members[0]]] * 3 + [None]
-        return go.Scattergl(
-            x=xs, y=ys, mode="lines", name=name, line={"color": color, "width": 6},
-            opacity=0.55, hovertext=hover, customdata=custom,
-            hovertemplate="%{hovertext}<extra></extra>", legendgroup=modality,
-        )
+) -> dict[str, Any]:
+    d0, d1 = part["d0"].to_numpy(), part["d1"].to_numpy()
+    if gl:  # a thick line per span (hover at both ends), a gap (y = NaN) between spans
+        y = part["y"].to_numpy(dtype=float)
+        hover = _hover(part)
+        return {
+            "type": "scattergl", "mode": "lines", "name": name, "legendgroup": modality,
+            "x": _iso_array(np.column_stack([d0, d1, d1]).ravel()),
+            "y": np.column_stack([y, y, np.full(len(y), np.nan)]).ravel(),
+            "line": {"color": color, "width": 6}, "opacity": 0.55, "connectgaps": False,
+            "customdata": [c for c in hover["customdata"] for c in (c, c, None)],
+            "hovertext": [h for h in hover["hovertext"] for h in (h, h, "")],
+            "hovertemplate": hover["hovertemplate"],
+        }
     expected = modality != "happened"
-    return go.Bar(
-        orientation="h", name=name, legendgroup=modality,
-        base=[_iso(d) for d in part["d0"]],
-        x=((part["d1"] - part["d0"]) * _DAY_MS).tolist(),
-        y=part["y"].tolist(), width=0.56,
-        marker={
+    return {
+        "type": "bar", "orientation": "h", "name": name, "legendgroup": modality,
+        "base": _iso_array(d0), "x": (d1 - d0) * _DAY_MS, "y": part["y"].to_numpy(),
+        "width": 0.56,
+        "marker": {
             "color": _rgba(color, 0.16 if expected else 0.32),
-            "line": {"color": [palette.conflict if c else color for c in part["conflict"]],
-                     "width": 1.6},
+            "line": {"color": color, "width": 1.6},
             "pattern": {"shape": "/" if expected else "", "fgcolor": color, "size": 7,
                         "solidity": 0.25},
         },
-        customdata=_customdata(part), hovertext=part["hover"].tolist(),
-        hovertemplate="%{hovertext}<extra></extra>",
-    )
+        **_hover(part),
+    }
 
 
 def _day_trace(
     part: pd.DataFrame, modality: str, color: str, name: str, gl: bool, palette: Palette
-) -> go.Scatter | go.Scattergl:
+) -> dict[str, Any]:
     symbol = {"happened": "circle", "expected": "circle-open", "hypothetical": "diamond-open"}
     merged = part["n_sources"].to_numpy() > 1
-    marker = {
-        "symbol": symbol.get(modality, "circle"),
-        "size": np.where(merged, 15, 11).tolist() if not gl else 7,
-        "color": color,
-        "line": {"width": 2.4 if modality != "happened" else 1.5,
-                 "color": [palette.conflict if c else (color if modality != "happened"
-                           else palette.paper) for c in part["conflict"]]},
+    return {
+        "type": "scattergl" if gl else "scatter", "mode": "markers", "name": name,
+        "legendgroup": modality, "x": _iso_array(part["d0"].to_numpy()),
+        "y": part["y"].to_numpy(),
+        "marker": {
+            "symbol": symbol.get(modality, "circle"), "color": color,
+            "size": np.where(merged, 15, 11) if not gl else 7,
+            "line": {"width": 2.4 if modality != "happened" else 1.5,
+                     "color": color if modality != "happened" else palette.paper},
+        },
+        **_hover(part),
     }
-    trace = go.Scattergl if gl else go.Scatter
-    return trace(
-        x=[_iso(d) for d in part["d0"]], y=part["y"].tolist(), mode="markers", name=name,
-        legendgroup=modality, marker=marker, customdata=_customdata(part),
-        hovertext=part["hover"].tolist(), hovertemplate="%{hovertext}<extra></extra>",
-    )
+
+
+def _conflict_trace(part: pd.DataFrame, gl: bool, palette: Palette) -> dict[str, Any]:
+    """A red ring on every mark whose sources disagree on the date."""
+    d0, d1 = part["d0"].to_numpy(), part["d1"].to_numpy()
+    middle = np.where(part["precision"].to_numpy() == "day", d0, (d0 + d1) / 2)
+    return {
+        "type": "scattergl" if gl else "scatter", "mode": "markers",
+        "name": "⚠ sources disagree", "legendrank": 90, "x": _iso_array(middle),
+        "y": part["y"].to_numpy(),
+        "marker": {"symbol": "circle-open", "size": 19, "color": palette.conflict,
+                   "line": {"width": 2, "color": palette.conflict}},
+        **_hover(part),
+    }
 
 
 def _label_texts(marks: pd.DataFrame) -> list[str]:
     """What each mark's label says: its label (shortened), a warning, how many sources."""
     texts = []
     for label, timex, conflict, n in zip(
-        marks["label"], marks["timex"], marks["conflict"], marks["n_sources"], strict=True
+        marks["label"].tolist(), marks["timex"].tolist(), marks["conflict"].tolist(),
+        marks["n_sources"].tolist(), strict=True,
     ):
         text = str(label or timex)
         text = text if len(text) <= _LABEL_CHARS else text[: _LABEL_CHARS - 1] + "…"
@@ -341,131 +374,138 @@ def _label_texts(marks: pd.DataFrame) -> list[str]:
     return texts
 
 
-def _label_trace(part: pd.DataFrame, side: str, palette: Palette) -> go.Scatter:
+def _label_trace(part: pd.DataFrame, side: str, palette: Palette) -> dict[str, Any]:
+    """Labels sit on a twin x axis so the range slider below stays free of text."""
     right = side == "right"
     texts = [_escape(t) for t in part["text"]]
-    return go.Scatter(
-        x=[_iso(d) for d in part["label_x"]], y=part["y"].tolist(), mode="text",
-        name=f"labels {side}", xaxis="x2",
-        text=[("   " + t) if right else (t + "   ") for t in texts],
-        textposition="middle right" if right else "middle left",
-        textfont={"size": 12, "color": palette.text}, showlegend=False,
-        customdata=_customdata(part), hovertext=part["hover"].tolist(),
-        hovertemplate="%{hovertext}<extra></extra>",
-    )
+    return {
+        "type": "scatter", "mode": "text", "name": f"labels {side}", "xaxis": "x2",
+        "x": _iso_array(part["label_x"].to_numpy()), "y": part["y"].to_numpy(),
+        "text": [("   " + t) if right else (t + "   ") for t in texts],
+        "textposition": "middle right" if right else "middle left",
+        "textfont": {"size": 12, "color": palette.text}, "showlegend": False,
+        **_hover(part),
+    }
 
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _draw_bands(fig: go.Figure, plan: Plan, palette: Palette) -> None:
-    for i, (_, first, last) in enumerate(plan.bands):
-        if i % 2 == 0:
-            fig.add_hrect(y0=first - 0.5, y1=last + 0.5, fillcolor=palette.band, line_width=0,
-                          layer="below")
+def _band_shapes(plan: Plan, palette: Palette) -> list[dict[str, Any]]:
+    return [
+        {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": first - 0.5,
+         "y1": last + 0.5, "fillcolor": palette.band, "line": {"width": 0}, "layer": "below"}
+        for i, (_, first, last) in enumerate(plan.bands) if i % 2 == 0
+    ]
 
 
-def _counts_figure(frame: pd.DataFrame, view: ViewState, palette: Palette) -> go.Figure:
+def _count_traces(
+    frame: pd.DataFrame, palette: Palette, layout: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Far too many events to draw: stacked counts per day, week, month or year."""
     starts = frame["date_start"].to_numpy().astype("datetime64[D]")
     span_days = int((starts.max() - starts.min()).astype(np.int64)) + 1
     unit, name = next(
         ((u, n) for u, n, days in _BINS if span_days / days <= 160), ("Y", "year")
     )
     binned = starts.astype(f"datetime64[{unit}]")
-    fig = go.Figure()
-    for modality in ("happened", "expected", "hypothetical"):
-        chosen = (frame["modality"] == modality).to_numpy(dtype=bool)
+    modality = frame["modality"].to_numpy()
+    traces = []
+    for kind in ("happened", "expected", "hypothetical"):
+        chosen = modality == kind
         if not chosen.any():
             continue
         bins, counts = np.unique(binned[chosen], return_counts=True)
-        width = [
-            float((np.datetime64(b + 1, "D") - np.datetime64(b, "D")).astype(np.int64)) * _DAY_MS
-            for b in bins
-        ]
-        fig.add_trace(go.Bar(
-            x=[str(np.datetime64(b, "D")) for b in bins], y=counts.tolist(), width=width,
-            offset=0, name=f"{modality.capitalize()} (events per {name})",
-            marker={"color": palette.modality[modality], "line": {"width": 0}},
-            hovertemplate=f"%{{y:,}} {modality} events<br>{name} of %{{x}}<extra></extra>",
-        ))
-    fig.update_layout(barmode="stack", bargap=0.05)
-    fig.add_annotation(
-        text=f"{len(frame):,} events: counts per {name}. Zoom in or filter to see each event.",
-        xref="paper", yref="paper", x=0, y=1.0, yanchor="bottom", showarrow=False,
-        font={"size": 12, "color": palette.muted}, xanchor="left",
-    )
-    return fig
+        first = bins.astype("datetime64[D]")
+        width = ((bins + 1).astype("datetime64[D]") - first).astype(np.int64) * _DAY_MS
+        traces.append({
+            "type": "bar", "x": np.datetime_as_string(first), "y": counts, "width": width,
+            "offset": 0, "name": f"{kind.capitalize()} (events per {name})",
+            "marker": {"color": palette.modality[kind], "line": {"width": 0}},
+            "hovertemplate": f"%{{y:,}} {kind} events<br>{name} of %{{x}}<extra></extra>",
+        })
+    layout.update(barmode="stack", bargap=0.05)
+    layout["annotations"].append({
+        "text": f"{len(frame):,} events: counts per {name}. Zoom in or filter to see each event.",
+        "xref": "paper", "yref": "paper", "x": 0, "y": 1.0, "yanchor": "bottom",
+        "showarrow": False, "font": {"size": 12, "color": palette.muted}, "xanchor": "left",
+    })
+    return traces
 
 
 _RANKS = {"happened": 1, "expected": 2, "hypothetical": 3}
 _BINS = (("D", "day", 1), ("W", "week", 7), ("M", "month", 30.4), ("Y", "year", 365.25))
 
 
-def _message_figure(message: str, palette: Palette) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(text=message, xref="paper", yref="paper", x=0.5, y=0.5,
-                       showarrow=False, font={"size": 15, "color": palette.muted})
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return fig
+def _note(message: str, palette: Palette) -> dict[str, Any]:
+    return {"text": message, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
+            "showarrow": False, "font": {"size": 15, "color": palette.muted}}
 
 
-def _frame_layout(fig: go.Figure, view: ViewState, palette: Palette, plan: Plan) -> None:
+def _layout(view: ViewState, palette: Palette, plan: Plan) -> dict[str, Any]:
     lanes = max(plan.lanes, 1)
     counts = plan.mode == "counts"
-    height = 420 if plan.mode in ("counts", "empty") else min(160 + lanes * _LANE_PX, 1400)
-    fig.update_layout(
-        height=max(height, 340), uirevision="timeline", clickmode="event", dragmode="zoom",
-        paper_bgcolor=palette.paper, plot_bgcolor=palette.paper,
-        font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-              "color": palette.text, "size": 12},
-        margin={"l": 150 if plan.bands else 20, "r": 20, "t": 36, "b": 10},
-        hoverlabel={"bgcolor": palette.paper, "font": {"color": palette.text, "size": 13},
-                    "bordercolor": palette.grid, "align": "left"},
-        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom",
-                "bgcolor": "rgba(0,0,0,0)", "font": {"size": 12}},
-        barmode="stack" if counts else "overlay",
-        showlegend=plan.mode != "empty",
-    )
+    height = 420 if plan.mode in ("counts", "empty") else 160 + lanes * _LANE_PX
+    layout: dict[str, Any] = {
+        "height": max(height, 340), "uirevision": "timeline", "clickmode": "event",
+        "dragmode": "zoom", "paper_bgcolor": palette.paper, "plot_bgcolor": palette.paper,
+        "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+                 "color": palette.text, "size": 12},
+        "margin": {"l": 150 if plan.bands else 20, "r": 20, "t": 36, "b": 10},
+        "hoverlabel": {"bgcolor": palette.paper, "font": {"color": palette.text, "size": 13},
+                       "bordercolor": palette.grid, "align": "left"},
+        "legend": {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom",
+                   "bgcolor": "rgba(0,0,0,0)", "font": {"size": 12}},
+        "barmode": "stack" if counts else "overlay", "showlegend": plan.mode != "empty",
+        "annotations": [], "shapes": [],
+    }
     if plan.mode == "empty":
-        return
-    fig.update_xaxes(
-        type="date", showgrid=True, gridcolor=palette.grid, linecolor=palette.grid,
-        zeroline=False, ticks="outside", tickcolor=palette.grid,
-        rangeslider={"visible": True, "thickness": 0.08, "bgcolor": palette.paper,
-                     "bordercolor": palette.grid, "borderwidth": 1},
-        tickformatstops=[
+        layout["xaxis"] = {"visible": False}
+        layout["yaxis"] = {"visible": False}
+        return layout
+    xaxis: dict[str, Any] = {
+        "type": "date", "showgrid": True, "gridcolor": palette.grid, "linecolor": palette.grid,
+        "zeroline": False, "ticks": "outside", "tickcolor": palette.grid,
+        "rangeslider": {"visible": True, "thickness": 0.08, "bgcolor": palette.paper,
+                        "bordercolor": palette.grid, "borderwidth": 1},
+        "tickformatstops": [
             {"dtickrange": [None, _DAY_MS], "value": "%-d %b %Y"},
             {"dtickrange": [_DAY_MS, 28 * _DAY_MS], "value": "%-d %b\n%Y"},
             {"dtickrange": [28 * _DAY_MS, 365 * _DAY_MS], "value": "%b\n%Y"},
             {"dtickrange": [365 * _DAY_MS, None], "value": "%Y"},
         ],
-    )
-    if plan.mode == "labels":  # labels sit on a twin axis so the range slider stays clean
-        fig.update_layout(xaxis2={"overlaying": "x", "matches": "x", "visible": False})
+    }
     if view.x_range is not None:
-        fig.update_xaxes(range=[view.x_range[0].isoformat(), view.x_range[1].isoformat()])
+        xaxis["range"] = [view.x_range[0].isoformat(), view.x_range[1].isoformat()]
     elif plan.mode == "labels":  # the range the labels were packed for, so none collide
         lo, hi = _day_range(plan.marks, None)
-        fig.update_xaxes(range=[_iso(lo), _iso(hi)])
+        xaxis["range"] = [_iso(lo), _iso(hi)]
+    layout["xaxis"] = xaxis
+    if plan.mode == "labels":
+        layout["xaxis2"] = {"overlaying": "x", "matches": "x", "visible": False}
     if counts:
-        fig.update_yaxes(fixedrange=True, gridcolor=palette.grid, title="events")
+        layout["yaxis"] = {"fixedrange": True, "gridcolor": palette.grid,
+                           "title": {"text": "events"}}
     else:
-        fig.update_yaxes(
-            fixedrange=True, showgrid=False, zeroline=False, range=[lanes - 0.4, -0.7],
-            showticklabels=bool(plan.bands),
-            tickvals=[(a + b) / 2 for _, a, b in plan.bands],
-            ticktext=[_escape(name) for name, _, _ in plan.bands],
-        )
+        layout["yaxis"] = {
+            "fixedrange": True, "showgrid": False, "zeroline": False,
+            "range": [lanes - 0.4, -0.7], "showticklabels": bool(plan.bands),
+            "tickvals": [(a + b) / 2 for _, a, b in plan.bands],
+            "ticktext": [_escape(name) for name, _, _ in plan.bands],
+        }
     if view.published is not None:
         day = view.published.isoformat()
-        fig.add_vline(x=day, line={"color": palette.muted, "width": 1, "dash": "dot"})
-        fig.add_annotation(
-            x=day, y=1, yref="paper", yanchor="bottom", showarrow=False,
-            text=f"published {view.published.day} {view.published:%b %Y} ",
-            font={"size": 11, "color": palette.muted}, xanchor="right",
-        )
+        layout["shapes"].append({
+            "type": "line", "xref": "x", "x0": day, "x1": day, "yref": "paper", "y0": 0,
+            "y1": 1, "line": {"color": palette.muted, "width": 1, "dash": "dot"},
+        })
+        layout["annotations"].append({
+            "x": day, "y": 1, "yref": "paper", "yanchor": "bottom", "showarrow": False,
+            "text": f"published {view.published.day} {view.published:%b %Y} ",
+            "font": {"size": 11, "color": palette.muted}, "xanchor": "right",
+        })
+    return layout
 
 
 def _rgba(hex_color: str, alpha: float) -> str:

@@ -54,29 +54,36 @@ def describe_date(start: date, end: date, precision: str) -> str:
     return f"{describe_date(start, start, 'day')} – {describe_date(end, end, 'day')}"
 
 
+_MARK_COLUMNS = ("event_id", "doc_id", "title", "source", "date_start", "date_end", "precision",
+                 "timex", "label", "actors", "modality", "cluster_id", "conflict")
+
+
 def collapse_clusters(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per happening. Rows sharing a ``cluster_id`` become one mark, drawn at the most
-    precise of their dates; ``members`` lists every event_id, ``sources`` every report."""
-    frame = frame.reset_index(drop=True)
-    dates = [
-        describe_date(s, e, p)
-        for s, e, p in zip(
-            frame["date_start"].dt.date, frame["date_end"].dt.date, frame["precision"], strict=True
-        )
-    ]
-    names = np.where(frame["source"] != "", frame["source"], frame["title"])
-    marks = frame.assign(
-        when=dates,
-        source_name=names,
-        n_sources=1,
-        members=[[e] for e in frame["event_id"]],
+    precise of their dates; ``members`` lists every event_id, ``sources`` every report.
+
+    Returns a new frame holding only what drawing needs (the caller may add columns to it).
+    """
+    starts = frame["date_start"].dt.date.tolist()
+    ends = frame["date_end"].dt.date.tolist()
+    dates = [describe_date(s, e, str(p)) for s, e, p in
+             zip(starts, ends, frame["precision"].tolist(), strict=True)]
+    source, title = frame["source"].tolist(), frame["title"].tolist()
+    names = [s or t for s, t in zip(source, title, strict=True)]
+    columns: dict[str, object] = {c: frame[c].to_numpy() for c in _MARK_COLUMNS}
+    columns.update(
+        when=dates, source_name=names, n_sources=np.ones(len(frame), dtype=np.int64),
+        members=[[e] for e in frame["event_id"].tolist()],
         sources=[[f"{n} ({d})"] for n, d in zip(names, dates, strict=True)],
     )
-    shared = frame["cluster_id"].duplicated(keep=False).to_numpy()
+    marks = pd.DataFrame(columns)
+    shared = marks["cluster_id"].duplicated(keep=False).to_numpy()
     if not shared.any():
         return marks
     merged = [_merge(group) for _, group in marks[shared].groupby("cluster_id", sort=False)]
-    return pd.concat([marks[~shared], pd.DataFrame(merged)], ignore_index=True)
+    out = pd.concat([marks[~shared], pd.DataFrame(merged)], ignore_index=True)
+    out["precision"] = out["precision"].astype(str)
+    return out
 
 
 def _merge(group: pd.DataFrame) -> dict[str, object]:
@@ -104,18 +111,22 @@ def _disjoint(spans: set[tuple[pd.Timestamp, pd.Timestamp]]) -> bool:
 def hover_texts(marks: pd.DataFrame) -> list[str]:
     """Plotly hover text per mark; article text is escaped so it can never become markup."""
     out = []
-    for row in marks.itertuples(index=False):
-        lines = [f"<b>{_esc(row.label or row.timex)}</b>", _esc(row.when)]
-        if row.modality != "happened":
-            lines[-1] += f" · {row.modality}"
-        if row.actors:
-            lines.append(_esc(", ".join(row.actors[:6]) + (" …" if len(row.actors) > 6 else "")))
-        if row.n_sources > 1 or len(row.sources) > 1:
-            lines.append(f"{len(row.sources)} sources:")
-            lines.extend("· " + _esc(s) for s in row.sources[:6])
+    columns = ("label", "timex", "when", "modality", "actors", "n_sources", "sources",
+               "source_name", "conflict")
+    for label, timex, when, modality, actors, n_sources, sources, source, conflict in zip(
+        *(marks[c].tolist() for c in columns), strict=True
+    ):
+        lines = [f"<b>{_esc(label or timex)}</b>", _esc(when)]
+        if modality != "happened":
+            lines[-1] += f" · {modality}"
+        if actors:
+            lines.append(_esc(", ".join(actors[:6]) + (" …" if len(actors) > 6 else "")))
+        if n_sources > 1 or len(sources) > 1:
+            lines.append(f"{len(sources)} sources:")
+            lines.extend("· " + _esc(s) for s in sources[:6])
         else:
-            lines.append("Source: " + _esc(str(row.source_name)))
-        if row.conflict:
+            lines.append("Source: " + _esc(str(source)))
+        if conflict:
             lines.append("⚠ the sources disagree on the date")
         out.append("<br>".join(lines))
     return out

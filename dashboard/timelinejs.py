@@ -18,6 +18,8 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.marks import describe_date
+
 _GRANULARITY = {
     "day": "day",
     "week": "day",
@@ -37,13 +39,15 @@ def timelinejs(
 ) -> dict[str, Any]:
     """A TimelineJS3 document: a title slide and one event per happening with a known date.
 
-    ``group_by`` is ``"actor"`` (first actor), ``"source"`` or ``None`` (no groups).
+    ``group_by`` is ``"actor"`` (the event's actor that is most frequent in the whole frame,
+    so a story's protagonist gets one row), ``"source"`` or ``None`` (no groups).
     """
     if group_by not in ("actor", "source", None):
         raise ValueError(f"group_by must be 'actor', 'source' or None, not {group_by!r}")
     dated = frame[frame["date_start"].notna()]
     dated = dated.sort_values(["date_start", "date_end", "event_id"], kind="stable")
-    events = [_event(rows, group_by) for rows in _happenings(dated)]
+    rank = _actor_rank(frame) if group_by == "actor" else {}
+    events = [_event(rows, group_by, rank) for rows in _happenings(dated)]
     return {"title": _title_slide(frame, dated, title), "events": events}
 
 
@@ -56,19 +60,30 @@ def _happenings(frame: pd.DataFrame) -> list[list[dict[str, Any]]]:
     return list(groups.values())
 
 
-def _event(rows: Sequence[dict[str, Any]], group_by: str | None) -> dict[str, Any]:
+def _actor_rank(frame: pd.DataFrame) -> dict[str, int]:
+    """Actor -> rank (0 = most events), ties broken by name."""
+    counts = frame["actors"].explode().dropna().value_counts()
+    ordered = sorted(counts.items(), key=lambda kv: (-int(kv[1]), str(kv[0])))
+    return {str(name): i for i, (name, _) in enumerate(ordered)}
+
+
+def _event(
+    rows: Sequence[dict[str, Any]], group_by: str | None, rank: dict[str, int]
+) -> dict[str, Any]:
     first = rows[0]
     precision = str(first["precision"])
     start = _date_part(first["date_start"], precision)
     end = _date_part(first["date_end"], precision)
     event: dict[str, Any] = {
-        "start_date": start | {"display_date": _display_date(first) + _note(first)},
+        "start_date": start,
+        # Slide-level: overrides both dates' own display, so a range reads "the 2010s".
+        "display_date": _display_date(first) + _note(first),
         "text": {"headline": html.escape(_headline(first)), "text": _body(rows)},
         "unique_id": re.sub(r"[^A-Za-z0-9_-]+", "-", str(first["event_id"])).strip("-"),
     }
     if end != start:
         event["end_date"] = end
-    group = _group(first, group_by)
+    group = _group(first, group_by, rank)
     if group:
         event["group"] = html.escape(group)  # TimelineJS shows group names as HTML too
     return event
@@ -87,25 +102,12 @@ def _date_part(value: Any, precision: str) -> dict[str, int]:
 
 
 def _display_date(row: dict[str, Any]) -> str:
-    start, end = pd.Timestamp(row["date_start"]), pd.Timestamp(row["date_end"])
+    """The dashboard's wording ("week of 17 June 2024", "the 2010s"), so both tools agree."""
+    start, end = pd.Timestamp(row["date_start"]).date(), pd.Timestamp(row["date_end"]).date()
     precision = str(row["precision"])
-    if precision == "day":
-        text = f"{start.day} {start:%B %Y}"
-        return text if end == start else f"{text} to {end.day} {end:%B %Y}"
-    if precision == "week":
-        return f"week of {start.day} {start:%B %Y}"
-    if precision == "month":
-        return f"{start:%B %Y}" if (start.year, start.month) == (end.year, end.month) else (
-            f"{start:%B %Y} to {end:%B %Y}"
-        )
-    if precision in ("season", "quarter"):
-        same_year = start.year == end.year
-        return f"{start:%b}–{end:%b %Y}" if same_year else f"{start:%b %Y}–{end:%b %Y}"
-    if precision == "decade":
-        return f"{start.year}s"
-    if precision == "century":
-        return f"{start.year}–{end.year}"
-    return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    if precision == "day" and end != start:
+        return f"{describe_date(start, start, 'day')} to {describe_date(end, end, 'day')}"
+    return describe_date(start, end, precision)
 
 
 def _note(row: dict[str, Any]) -> str:
@@ -165,9 +167,10 @@ def _credit(row: dict[str, Any]) -> str:
     return name + (f" ({html.escape(', '.join(extras))})" if extras else "")
 
 
-def _group(row: dict[str, Any], group_by: str | None) -> str:
+def _group(row: dict[str, Any], group_by: str | None, rank: dict[str, int]) -> str:
     if group_by == "actor":
-        return str(row["actors"][0]) if len(row["actors"]) else ""
+        actors = [str(a) for a in row["actors"]]
+        return min(actors, key=lambda a: rank.get(a, len(rank))) if actors else ""
     if group_by == "source":
         return str(row["source"]) or str(row["title"]) or str(row["doc_id"])
     return ""

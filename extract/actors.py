@@ -31,6 +31,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, for readability."""
+    return frozenset(text.split())
+
+
 _DATA = Path(__file__).with_name("data")
 
 PERSON, COUNTRY, ORGANISATION = "person", "country", "organisation"
@@ -68,8 +74,9 @@ _LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 _MAX_GRAM = 6
+_HYPHENATED_MODIFIER = re.compile(r"-[a-z]")  # "Ohio-based", "state-owned"
 
-_TITLES = frozenset(
+_TITLES = _words(
     """President Vice Prime Minister Ministers Secretary General Secretary-General Deputy Chancellor
     King Queen Prince Princess Pope Senator Sen Sen. Rep Rep. Representative Congressman
     Congresswoman Governor Gov Gov. Mayor Gen Gen. Chairman Chairwoman Chair Chief Executive
@@ -80,9 +87,9 @@ _TITLES = frozenset(
     Major Maj. Bishop Cardinal Rabbi Imam Crown Emperor Emir Shah President-elect Attorney
     Comptroller Envoy Treasurer Agriculture Energy Industry Labour Labor Transport Education
     Permanent Opposition Party Senior Assistant Undersecretary Under Analyst Economist Officer
-    Managing Governing Board Vice-President Vice-Chairman Co-Chairman Superintendent""".split()
+    Managing Governing Board Vice-President Vice-Chairman Co-Chairman Superintendent"""
 )
-_NOT_NAMES = frozenset(
+_NOT_NAMES = _words(
     """The A An In On At For But And Or Nor So Yet If As By To Of From With Without Into Over Under
     After Before While When Where Why How What Which Who Whom Whose That This These Those There
     Here It Its He She They We I You His Her Their Our My Your Him Them Us Me Some Any All Each
@@ -94,9 +101,9 @@ _NOT_NAMES = frozenset(
     Saturday Sunday North South East West Northern Southern Eastern Western Central New Old
     Cold War World Great Upper Lower Inc Corp Co Ltd Said Says Nicknamed European Europe Asian
     Asia African Africa Arab Atlantic Pacific Baltic Baltics Latin Nordic Scandinavian Middle
-    Gulf Caribbean Mediterranean God Christmas Easter Internet""".split()
+    Gulf Caribbean Mediterranean God Christmas Easter Internet"""
 )
-_ORG_SUFFIXES = frozenset(
+_ORG_SUFFIXES = _words(
     """Corp Corp. Corporation Inc Inc. Co Co. Ltd Ltd. Plc PLC AG SA NV Bank Banks Airlines
     Airways Group Party Council Commission Committee Ministry Agency Association Institute
     University College Court Parliament Assembly Federation Organisation Organization Union
@@ -104,11 +111,11 @@ _ORG_SUFFIXES = frozenset(
     Foundation Network Authority Department Bureau Service Services Trust Partners Securities
     Capital Petroleum Oil Energy Mining Steel Chemical Chemicals Systems Technologies Telecom
     Brothers Bancorp Bancshares Financial Insurance Investments Stores Railways Railroad
-    Reserve Office Army Navy Force Forces Police Club Society League""".split()
+    Reserve Office Army Navy Force Forces Police Club Society League"""
 )
-_ORG_HEADS = frozenset(
+_ORG_HEADS = _words(
     """Ministry Bank Council Department University Commission Federation Association Union
-    Organisation Organization Office Board Court Institute Agency Party Bureau""".split()
+    Organisation Organization Office Board Court Institute Agency Party Bureau"""
 )
 _NOT_ORGS = frozenset({"Oval Office"})
 
@@ -151,7 +158,6 @@ class _Candidate:
     end: int
     words: list[str]
     titled: bool
-    initial: bool  # opens a sentence (so its capital says nothing)
 
 
 class DocumentActors:
@@ -163,7 +169,6 @@ class DocumentActors:
         self.full_names = _full_names(candidates)
         self.surnames = _surname_index(self.full_names)
         mentions = found
-        self.unresolved: list[tuple[int, str]] = []
         for cand in candidates:
             mention = self._resolve(cand)
             if mention:
@@ -171,8 +176,6 @@ class DocumentActors:
         mentions.sort(key=lambda m: (m.start, m.end))
         self.mentions = mentions
         self._starts = [m.start for m in mentions]
-        self.unresolved.sort()
-        self._unresolved_starts = [start for start, _ in self.unresolved]
 
     def between(self, start: int, end: int) -> list[Mention]:
         """Mentions that start inside ``[start, end)``, in text order."""
@@ -184,12 +187,6 @@ class DocumentActors:
         """Canonical names of the mentions in ``[start, end)``, first appearance first."""
         return list(dict.fromkeys(m.name for m in self.between(start, end)))
 
-    def surnames_between(self, start: int, end: int) -> list[str]:
-        """Lone capitalised words in ``[start, end)`` that may be surnames known elsewhere."""
-        lo = bisect_left(self._unresolved_starts, start)
-        hi = bisect_left(self._unresolved_starts, end)
-        return [word for _, word in self.unresolved[lo:hi]]
-
     def _resolve(self, cand: _Candidate) -> Mention | None:
         words = cand.words
         if len(words) >= 2 and (cand.titled or words[0] in _first_names()):
@@ -198,10 +195,8 @@ class DocumentActors:
             full = self.surnames.get(word)
             if full:
                 return Mention(cand.start, cand.end, full, PERSON)
-        if len(words) == 1 and (cand.titled or not cand.initial):
-            self.unresolved.append((cand.start, words[0]))
-            if cand.titled:
-                return Mention(cand.start, cand.end, words[0], PERSON)
+        if len(words) == 1 and cand.titled:  # "Mr Grand": a person, full name unknown here
+            return Mention(cand.start, cand.end, words[0], PERSON)
         return None
 
 
@@ -217,9 +212,7 @@ def canonical_batch_actors(actor_lists: list[list[str]]) -> list[list[str]]:
     if not surnames:
         return actor_lists
     return [
-        list(dict.fromkeys(
-            n if " " in n or n in known else surnames.get(n, n) for n in names
-        ))
+        list(dict.fromkeys(n if " " in n or n in known else surnames.get(n, n) for n in names))
         for names in actor_lists
     ]
 
@@ -238,12 +231,15 @@ def _scan(text: str) -> tuple[list[Mention], list[_Candidate]]:
     found: list[Mention] = []
     candidates: list[_Candidate] = []
     for run in _RUN.finditer(text):
-        tokens = [(m.start() + run.start(), m.group()) for m in _TOKEN_OR_CONNECTOR.finditer(run.group())]
+        tokens = [
+            (m.start() + run.start(), m.group()) for m in _TOKEN_OR_CONNECTOR.finditer(run.group())
+        ]
         words = [w for _, w in tokens if w not in _CONNECTORS]
         if _is_organisation_run(words, gazetteer):
             first = _organisation_start(tokens)
             name = " ".join(w for _, w in tokens[first:])
             if first < len(tokens) - 1 and name not in gazetteer and name not in _NOT_ORGS:
+                _cut_run(text, tokens[:first], gazetteer, found, candidates)
                 found.append(Mention(tokens[first][0], run.end(), name, ORGANISATION))
                 continue
         _cut_run(text, tokens, gazetteer, found, candidates)
@@ -267,7 +263,7 @@ def _cut_run(
             head = word.split("-", 1)[0]
             entry, j = gazetteer.get(head), i + 1
         if entry is not None:
-            _close(text, group, titled, candidates)
+            _close(group, titled, candidates)
             group, titled = [], False
             if not (entry.place and _LOCATIVE.search(text, max(0, start - 24), start)):
                 end = tokens[j - 1][0] + len(tokens[j - 1][1])
@@ -275,21 +271,21 @@ def _cut_run(
             i = j
             continue
         if word in _TITLES:
-            _close(text, group, titled, candidates)
+            _close(group, titled, candidates)
             group, titled = [], True
         elif word in _CONNECTORS:
             if word not in _NAME_PARTICLES or not group:
-                _close(text, group, titled, candidates)
+                _close(group, titled, candidates)
                 group, titled = [], False
             else:
                 group.append((start, word))
         elif word in _NOT_NAMES or not _looks_like_name(word):
-            _close(text, group, titled, candidates)
+            _close(group, titled, candidates)
             group, titled = [], False
         else:
             group.append((start, word))
         i += 1
-    _close(text, group, titled, candidates)
+    _close(group, titled, candidates)
 
 
 def _longest_entry(
@@ -304,9 +300,7 @@ def _longest_entry(
     return None, i + 1
 
 
-def _close(
-    text: str, group: list[tuple[int, str]], titled: bool, candidates: list[_Candidate]
-) -> None:
+def _close(group: list[tuple[int, str]], titled: bool, candidates: list[_Candidate]) -> None:
     while group and group[-1][1] in _NAME_PARTICLES:
         group.pop()
     if not group:
@@ -314,14 +308,7 @@ def _close(
     start = group[0][0]
     end = group[-1][0] + len(group[-1][1])
     words = [w.rstrip(".") for _, w in group]
-    candidates.append(_Candidate(start, end, words, titled, _opens_sentence(text, start)))
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i] in " \t\r\n\"“‘'(":
-        i -= 1
-    return i < 0 or text[i] in ".!?:;”’\""
+    candidates.append(_Candidate(start, end, words, titled))
 
 
 def _looks_like_name(word: str) -> bool:
@@ -333,7 +320,7 @@ def _looks_like_name(word: str) -> bool:
 
 
 def _is_organisation_run(words: list[str], gazetteer: dict[str, _Entry]) -> bool:
-    """"Malaysia Airlines", "Ministry of Finance"; not "NATO and the European Union"."""
+    """ "Malaysia Airlines", "Ministry of Finance"; not "NATO and the European Union"."""
     if len(words) < 2 or not (words[-1] in _ORG_SUFFIXES or words[0] in _ORG_HEADS):
         return False
     return not any(" ".join(words[k:]) in gazetteer for k in range(1, len(words)))
@@ -344,10 +331,12 @@ def _organisation_start(tokens: list[tuple[int, str]]) -> int:
     word that cannot be part of a name, and past leading connectors and openers ("The")."""
     first = 0
     for i, (_, word) in enumerate(tokens):
-        if any(c.isdigit() for c in word):
-            first = i + 1
+        if any(c.isdigit() for c in word) or (word == "of" and tokens[first][1] in _first_names()):
+            first = i + 1  # "Flight MH17 of ...", "Bill Sullivan of Dean Witter Reynolds Inc"
     while first < len(tokens) and (
-        tokens[first][1] in _CONNECTORS or tokens[first][1] in _NOT_NAMES
+        tokens[first][1] in _CONNECTORS
+        or tokens[first][1] in _NOT_NAMES
+        or _HYPHENATED_MODIFIER.search(tokens[first][1])
     ):
         first += 1
     return first

@@ -26,34 +26,91 @@ import numpy as np
 import pandas as pd
 
 from extract.actors import canonical_batch_actors
-from extract.labels import verb_forms
+from extract.labels import EVENT_NOUNS, verb_forms
 from extract.schema import PRECISIONS
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, for readability."""
+    return frozenset(text.split())
+
+
 _WORD = re.compile(r"[a-z][a-z'’-]+|\d[\d.,]*\d|\d")
-_STOP = frozenset(
+_STOP = _words(
     """the a an of to in on at for by from with and or but his her its their this that these
     those he she it they we i is are was were be been has have had will would should could may
     might not no as into over about after before than more most also just only very all some
-    any who which formally""".split()
+    any who which formally"""
 )
 _IRREGULAR = {
-    "withdrew": "withdraw", "withdrawn": "withdraw", "said": "say", "says": "say", "told": "tell",
-    "won": "win", "lost": "lose", "met": "meet", "held": "hold", "took": "take", "taken": "take",
-    "made": "make", "left": "leave", "led": "lead", "rose": "rise", "risen": "rise",
-    "fell": "fall", "fallen": "fall", "began": "begin", "begun": "begin", "became": "become",
-    "came": "come", "gave": "give", "given": "give", "sold": "sell", "bought": "buy",
-    "paid": "pay", "sought": "seek", "wrote": "write", "written": "write", "quit": "withdraw",
-    "struck": "strike", "overcame": "overcome", "spoke": "speak", "sent": "send", "went": "go",
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "won": "win",
+    "lost": "lose",
+    "met": "meet",
+    "held": "hold",
+    "took": "take",
+    "taken": "take",
+    "made": "make",
+    "left": "leave",
+    "led": "lead",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "began": "begin",
+    "begun": "begin",
+    "became": "become",
+    "came": "come",
+    "gave": "give",
+    "given": "give",
+    "sold": "sell",
+    "bought": "buy",
+    "paid": "pay",
+    "sought": "seek",
+    "wrote": "write",
+    "written": "write",
+    "quit": "withdraw",
+    "struck": "strike",
+    "overcame": "overcome",
+    "spoke": "speak",
+    "sent": "send",
+    "went": "go",
 }
 _SYNONYMS = {
-    "retire": "withdraw", "resign": "withdraw", "abandon": "withdraw", "concede": "withdraw",
-    "clinch": "win", "secure": "win", "elect": "appoint", "name": "appoint", "select": "appoint",
-    "choose": "appoint", "announce": "say", "tell": "say", "state": "say", "declare": "say",
-    "add": "say", "claim": "say", "invade": "invasion", "attack": "invasion",
+    "retire": "withdraw",
+    "resign": "withdraw",
+    "abandon": "withdraw",
+    "concede": "withdraw",
+    "clinch": "win",
+    "secure": "win",
+    "elect": "appoint",
+    "name": "appoint",
+    "select": "appoint",
+    "choose": "appoint",
+    "announce": "say",
+    "tell": "say",
+    "state": "say",
+    "declare": "say",
+    "add": "say",
+    "claim": "say",
+    "invade": "invasion",
+    "meet": "summit",
+    "conference": "summit",
+    "attack": "invasion",
 }
-_PARTICLE_VERBS = {("drop", "out"): "withdraw", ("pull", "out"): "withdraw",
-                   ("step", "down"): "withdraw", ("step", "aside"): "withdraw",
-                   ("bow", "out"): "withdraw", ("back", "down"): "withdraw"}
+_SYNONYM_STEMS = {base.rstrip("e"): target for base, target in _SYNONYMS.items()}
+_PARTICLE_VERBS = {
+    ("drop", "out"): "withdraw",
+    ("pull", "out"): "withdraw",
+    ("step", "down"): "withdraw",
+    ("step", "aside"): "withdraw",
+    ("bow", "out"): "withdraw",
+    ("back", "down"): "withdraw",
+}
 _REPORTING = frozenset({"say"})
 _WEEK = PRECISIONS.index("week")
 _SIMILAR = 0.4  # label overlap (Jaccard) that joins coarse or reported rows with a shared date
@@ -80,14 +137,17 @@ def assign_clusters(frame: pd.DataFrame) -> pd.DataFrame:
     parent = list(range(len(out)))
 
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    weak = np.zeros(len(out), dtype=bool)  # the label names no actor: the sentence's stand in
     for row, (actors, label) in enumerate(zip(out["actors"], labels, strict=True)):
-        for actor in _label_actors(actors, label):
+        named = _label_actors(actors, label)
+        weak[row] = not named
+        for actor in named or actors:
             for key in keys[row]:
                 blocks[(actor, key)].append(row)
     for (_, key), rows in sorted(blocks.items()):
         rows.sort(key=lambda r: (starts[r], ids[r]))
         for a, b in _neighbours(rows, starts, ends, levels):
-            if _same(a, b, key, starts, ends, levels, docs, words, texts):
+            if _same(a, b, key, starts, ends, levels, docs, words, texts, weak):
                 _union(parent, a, b, ids)
 
     roots = [_find(parent, r) for r in range(len(out))]
@@ -107,14 +167,14 @@ def _neighbours(
             yield a, b
 
 
-def _same(a, b, key, starts, ends, levels, docs, words, texts) -> bool:  # type: ignore[no-untyped-def]
+def _same(a, b, key, starts, ends, levels, docs, words, texts, weak) -> bool:  # type: ignore[no-untyped-def]
     """Overlapping dates join when fine enough (a day, a week) or when the labels agree;
     dates apart join only across articles, with near-identical labels and the same numbers."""
     if abs(levels[a] - levels[b]) > 1:
         return False
     similarity = _jaccard(words[a], words[b])
     if starts[a] <= ends[b] and starts[b] <= ends[a]:
-        coarse = max(levels[a], levels[b]) > _WEEK or key in _REPORTING
+        coarse = max(levels[a], levels[b]) > _WEEK or key in _REPORTING or weak[a] or weak[b]
         return not coarse or similarity >= _SIMILAR
     if docs[a] == docs[b] or levels[a] != levels[b] or key in _REPORTING:
         return False
@@ -146,8 +206,14 @@ def _label_actors(actors: list[str], label: str) -> list[str]:
 def _lemma(word: str) -> str:
     if word in _IRREGULAR:
         return _IRREGULAR[word]
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""),
-                         ("s", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)] + repl
             if suffix in ("ing", "ed") and word[-1] == word[-2] and word[-1] in "bdgmnprt":
@@ -157,11 +223,9 @@ def _lemma(word: str) -> str:
 
 
 def _norm(lemma: str) -> str:
+    """A lemma with its final "e"s dropped ("announc"), or the synonym group it belongs to."""
     lemma = lemma.rstrip("e")
-    for base, target in _SYNONYMS.items():
-        if lemma == base.rstrip("e"):
-            return target
-    return lemma
+    return _SYNONYM_STEMS.get(lemma, lemma)
 
 
 def _keys(label: str) -> list[str]:
@@ -174,12 +238,19 @@ def _keys(label: str) -> list[str]:
             lemma = _lemma(token)
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             base = lemma.rstrip("e")
-            particle = next((v for (verb, p), v in _PARTICLE_VERBS.items()
-                             if p == nxt and verb.rstrip("e") == base), None)
+            particle = next(
+                (
+                    v
+                    for (verb, p), v in _PARTICLE_VERBS.items()
+                    if p == nxt and verb.rstrip("e") == base
+                ),
+                None,
+            )
             keys.append(particle or _IRREGULAR.get(lemma, _norm(lemma)))
     if not keys:
         content = [t for t in tokens if t not in _STOP]
-        keys = [_norm(_lemma(content[-1]))] if content else []
+        nouns = [t for t in content if t in EVENT_NOUNS] or content[-1:]
+        keys = [_norm(_lemma(nouns[0]))] if nouns else []
     return list(dict.fromkeys(k for k in keys if k not in _STOP))
 
 

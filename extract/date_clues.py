@@ -62,7 +62,7 @@ _WEEKDAY_NAME = re.compile(
 _FUTURE_WORDS = frozenset(
     _words(
         "will won't wont shall 'll ll next coming upcoming tomorrow expected expects scheduled "
-        "due plans plan planned planning intends ahead expires expire ends starts "
+        "due plans plan planned planning intends ahead until expires expire ends starts "
         "begins opens closes meets runs takes holds would could may might should"
     )
 )

@@ -127,11 +127,18 @@ def evidence(best: date, found: Sequence[Clue]) -> tuple[str, ...]:
     past_years = sorted({c.year for c in found if c.year and c.tense == "past"})
     if past_years and not since:
         notes.append(f"years told in the past: latest {past_years[-1]}")
-    for clue in found:
-        if clue.kind in ("day", "month_day") and not notes[:1]:
-            target = _nearest(best, clue)
-            if target is not None and abs((best - target).days) <= 7:
-                notes.append(f"'{clue.text}' ({clue.tense}): {target.isoformat()}")
+    hits = {target for _, _, target in _coincidences(best, found)}
+    near = [
+        (abs((best - target).days), clue, target)
+        for clue in found
+        if clue.kind in ("day", "month_day")
+        and (target := _nearest(best, clue)) is not None
+        and target not in hits
+        and abs((best - target).days) <= 14
+    ]
+    if near:
+        _, clue, target = min(near, key=lambda item: item[0])
+        notes.append(f"'{clue.text}' ({clue.tense}): {target.isoformat()}")
     for clue in found:
         if clue.kind == "weekday" and clue.tense == "past" and best.isoweekday() == clue.weekday:
             notes.append(f"'{clue.text}' (past): {best.isoformat()}")

@@ -105,7 +105,10 @@ def score_corpus(path: str | Path, tagger: Tagger = tag) -> dict[str, object]:
 
 
 def _collect(
-    doc_id: str, gold: list[Timex], system: list[Timex], pairs: list[tuple[Timex, Timex]],
+    doc_id: str,
+    gold: list[Timex],
+    system: list[Timex],
+    pairs: list[tuple[Timex, Timex]],
     errors: Errors,
 ) -> None:
     matched_gold = {id(g) for g, _ in pairs}
@@ -121,9 +124,10 @@ def _collect(
 
 def format_scores(name: str, scores: dict[str, object]) -> str:
     """A small table of ``score_corpus`` output: one line per measure, P / R / F1 in percent."""
-    lines = [f"{name}: {scores['documents']} documents, {scores['gold']} gold, "
-             f"{scores['system']} found",
-             f"  {'measure':8} {'P':>6} {'R':>6} {'F1':>6}"]
+    lines = [
+        f"{name}: {scores['documents']} documents, {scores['gold']} gold, {scores['system']} found",
+        f"  {'measure':8} {'P':>6} {'R':>6} {'F1':>6}",
+    ]
     for measure in MEASURES:
         s = scores[measure]
         assert isinstance(s, dict)

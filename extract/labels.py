@@ -23,32 +23,40 @@ from functools import cache
 
 from extract.sentences import clause_bounds
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, for readability."""
+    return frozenset(text.split())
+
+
 MAX_WORDS = 10
 MAX_CHARS = 60
 
-_WORD = re.compile(r"[^\s,;:()\[\]\"“”—–]+")
+# Words, keeping "33,992.0" and "10:30" whole; angle brackets (Reuters' "<Placer Pacific Ltd>") out
+_WORD = re.compile(r"(?:[^\s,;:()\[\]\"“”—–<>]|(?<=\d)[,:](?=\d))+")
 
-_DETERMINERS = frozenset("the a an its his her their this that these those our my your".split())
+_DETERMINERS = _words("the a an its his her their this that these those our my your")
 _POSSESSIVES = frozenset({"its", "his", "her", "their"})
-_LEADING = frozenset(
+_LEADING = _words(
     "and but or so after before while when whereas although though because that which who whose "
-    "whom if unless whether where then also yet".split()
+    "whom if unless whether where then also yet"
 )
-_TRAILING = frozenset(
+_TRAILING = _words(
     "to of the a an and or but with in on at for by from that as into than his her its their "
     "this these those was were is are be been has have had over under about formally also "
-    "more less than".split()
+    "more less than"
 )
-_TIME_PREPOSITIONS = frozenset(
-    "on in at since by until till from during of for before after around about through".split()
+_TIME_PREPOSITIONS = _words(
+    "on in at since by until till from during of for before after around about through over "
+    "within throughout between"
 )
-_AUXILIARIES = frozenset(
+_AUXILIARIES = _words(
     "is are was were be been being am has have had do does did will would shall should can "
     "could may might must 'll ’ll won't wouldn't didn't doesn't don't hasn't haven't hadn't isn't "
     "wasn't weren't can't couldn't won’t wouldn’t didn’t doesn’t don’t hasn’t haven’t hadn’t "
-    "isn’t wasn’t weren’t can’t couldn’t".split()
+    "isn’t wasn’t weren’t can’t couldn’t"
 )
-_EVENT_NOUNS = frozenset(
+EVENT_NOUNS = _words(
     """summit meeting meetings talks election elections vote referendum conference session visit
     trip tour founding invasion attack attacks war crash strike strikes merger takeover offering
     auction launch ceremony deadline letter profile statement speech interview campaign report
@@ -56,10 +64,11 @@ _EVENT_NOUNS = frozenset(
     coup hearing trial verdict ruling inauguration funeral wedding debate poll polls games
     olympics tournament final festival congress convention plenum budget sale sales purchase
     acquisition split dividend payment results earnings decision resignation appointment
-    departure arrival meeting""".split()
+    departure arrival meeting"""
 )
 # Common verbs of news reports; inflected forms are generated in ``verb_forms``.
-_VERB_LEMMAS = """accept accuse achieve acquire add admit agree aim allow announce appear appoint
+_VERB_LEMMAS = _words(
+    """accept accuse achieve acquire add admit agree aim allow announce appear appoint
 approve argue arrest arrive ask assume attack attend back ban become begin believe block boost
 borrow break bring build buy call cancel capture charge choose claim clinch close come complete
 confirm consider continue control cost criticise criticize cut decide decline defeat defend
@@ -73,14 +82,17 @@ record reduce regain reject release remain replace report request require resign
 restrict resume retire return reveal rise rule run say see seek seize sell send serve set sign
 slow speak spend start stay step stop strike succeed suggest support suspend take talk tell
 threaten top travel try turn unveil urge use visit vote wait want warn win withdraw work write
-secure overtake fuel""".split()
-_IRREGULAR = """became began bought brought built came chose cut dealt drew drove fell fought found
+secure overtake fuel"""
+)
+_IRREGULAR = _words(
+    """became began bought brought built came chose cut dealt drew drove fell fought found
 gave got grew held hit kept knew led left lent lost made meant met paid put quit ran rose said
 sank saw sent set shut sold spent split spoke stood struck swore took told thought threw won
 withdrew withdrawn written wrote overcame overtaken overtook undertook sought taken given begun
-risen fallen gone done seen known shown grown drawn""".split()
-_NOT_VERBS = frozenset(
-    "need speed seed feed bed red united limited red shed breed weed hundred kindred".split()
+risen fallen gone done seen known shown grown drawn"""
+)
+_NOT_VERBS = _words(
+    "need speed seed feed bed red united limited red shed breed weed hundred kindred"
 )
 
 
@@ -115,7 +127,11 @@ def label(sentence: str, timex: Span, actors: Sequence[Span] = ()) -> str:
         found = rule(sentence, words, first, last, timex, actors)
         if found:
             return found
-    return _subject_verb(sentence, words, timex, actors)
+    found = _subject_verb(sentence, words, timex, actors)
+    if len(found.split()) < 2:  # "in December." alone: describe the sentence instead
+        whole = _subject_verb(sentence, words, timex, actors, (0, len(sentence)))
+        found = whole if len(whole.split()) > len(found.split()) else found
+    return found
 
 
 def _modified_noun(
@@ -165,8 +181,14 @@ def _event_noun(
     return _finish(phrase)
 
 
-def _subject_verb(sentence: str, words: list, timex: Span, actors: Sequence[Span]) -> str:
-    begin, stop = clause_bounds(sentence, *timex)
+def _subject_verb(
+    sentence: str,
+    words: list,
+    timex: Span,
+    actors: Sequence[Span],
+    clause: Span | None = None,
+) -> str:
+    begin, stop = clause or clause_bounds(sentence, *timex)
     verb = _first_verb(words, begin, stop, timex)
     if verb is None:  # "On Thursday, Iohannis backed ..." : take the next clause
         nxt = _next_clause(sentence, stop)
@@ -178,9 +200,7 @@ def _subject_verb(sentence: str, words: list, timex: Span, actors: Sequence[Span
         phrase = [w for s, e, w in words if begin <= s and e <= stop and not _overlaps(s, e, timex)]
         return _finish(_strip_leading(phrase))
     subject = _subject(sentence, words, begin, verb, actors, timex)
-    predicate = [
-        w for s, e, w in words[verb:] if s < stop and not _overlaps(s, e, timex)
-    ]
+    predicate = [w for s, e, w in words[verb:] if s < stop and not _overlaps(s, e, timex)]
     predicate = _drop_time_preposition(words, verb, stop, timex, predicate)
     if len(predicate) == 1 and sentence[stop:].lstrip().lower().startswith("that "):
         after = sentence[stop:].lstrip()[5:]
@@ -198,10 +218,20 @@ def _first_verb(words: list, begin: int, stop: int, timex: Span) -> int | None:
         low = word.lower()
         if low in _AUXILIARIES or low in forms:
             return i
-        if len(low) > 4 and low.endswith("ed") and low.isalpha() and low not in _NOT_VERBS:
-            if word[0].islower():
-                return i
+        if _looks_past(word, low):
+            return i
     return None
+
+
+def _looks_past(word: str, low: str) -> bool:
+    """A lowercase "-ed" word such as "irritated": a past verb or participle."""
+    return (
+        len(low) > 4
+        and low.endswith("ed")
+        and low.isalpha()
+        and low not in _NOT_VERBS
+        and word[0].islower()
+    )
 
 
 def _subject(
@@ -211,8 +241,7 @@ def _subject(
     heads = [a for a in actors if not _is_modifier(sentence, a)]
     inside = [a for a in heads if begin <= a[0] < verb_start and not _overlaps(*a, timex)]
     region = [
-        (s, w) for s, e, w in words
-        if begin <= s and e <= verb_start and not _overlaps(s, e, timex)
+        (s, w) for s, e, w in words if begin <= s and e <= verb_start and not _overlaps(s, e, timex)
     ]
     region = _drop_time_preposition_before(words, region, timex)
     for actor in inside:  # the first actor that starts a short subject: "Rutte's criticism of"
@@ -266,24 +295,16 @@ def _drop_time_preposition_before(
     words: list, region: list[tuple[int, str]], timex: Span
 ) -> list[tuple[int, str]]:
     """ "by February he had" -> "he had": the preposition goes with the date."""
-    if region and region[-1][0] < timex[0] and region[-1][1].lower() in _TIME_PREPOSITIONS:
-        return region[:-1]
-    return [
-        (s, w) for s, w in region
-        if not (w.lower() in _TIME_PREPOSITIONS and _next_is_timex(words, s, timex))
-    ]
-
-
-def _next_is_timex(words: list, start: int, timex: Span) -> bool:
-    for i, (s, _, _) in enumerate(words):
-        if s == start:
-            return i + 1 < len(words) and words[i + 1][0] == timex[0]
-    return False
+    count = sum(1 for _, end, _ in words if end <= timex[0])  # words are in text order
+    if not count or words[count - 1][2].lower() not in _TIME_PREPOSITIONS:
+        return region
+    preposition = words[count - 1][0]
+    return [(s, w) for s, w in region if s != preposition]
 
 
 def _next_clause(sentence: str, stop: int) -> Span | None:
     rest = sentence[stop:]
-    offset = len(rest) - len(rest.lstrip(" ,;:—–\"“”’‘"))
+    offset = len(rest) - len(rest.lstrip(' ,;:—–"“”’‘'))
     if stop + offset >= len(sentence):
         return None
     position = stop + offset
@@ -311,7 +332,7 @@ def _strip_leading(phrase: list[str]) -> list[str]:
 
 
 def _is_event(phrase: list[str]) -> bool:
-    return bool(phrase) and phrase[-1].lower().strip(".") in _EVENT_NOUNS
+    return bool(phrase) and phrase[-1].lower().strip(".") in EVENT_NOUNS
 
 
 def _overlaps(start: int, end: int, span: Span) -> bool:

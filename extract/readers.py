@@ -11,7 +11,8 @@ order; hidden entries and files of other types inside it are skipped silently, b
 directly with another type is a Problem.
 
 Text decoding (UTF-8, silent cp1252 for legacy 8-bit files, binary refused) is explained in
-``extract.decoding``.
+``extract.decoding``; web pages are decoded by trafilatura from the charset they declare. File
+names in problems have control characters escaped, so every problem stays one line.
 
 Publication date, in order of precedence:
 1. a ``metadata.json`` beside the file (``{"file name": {"published", "title", "source",
@@ -33,6 +34,7 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -57,6 +59,7 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
 OnProblem = Callable[[Problem], None]
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _ignore(_: Problem) -> None:
@@ -95,9 +98,9 @@ def read_bytes(
     pure = PurePath(name.replace("\\", "/"))
     kind = EXTENSIONS.get(pure.suffix.lower())
     if kind is None:
-        on_problem(Problem(name, _unknown_type(pure.suffix)))
+        on_problem(Problem(shown(name), _unknown_type(pure.suffix)))
         return []
-    articles = _parse(kind, data, name, pure.stem or "upload", on_problem)
+    articles = _parse(kind, data, shown(name), pure.stem or "upload", on_problem)
     ids = _UniqueIds()
     return [ids.assign(_with_given(article, published)) for article in articles]
 
@@ -128,20 +131,25 @@ def read_text_article(
     )
 
 
+def shown(path: str | os.PathLike[str]) -> str:
+    """A file name fit for a one-line message: control characters (a newline in a name) escaped."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", str(path))
+
+
 def _files(path: Path, on_problem: OnProblem) -> Iterator[Path]:
     if path.is_dir():
         yield from _walk(path, on_problem)
     elif not path.exists():
-        on_problem(Problem(str(path), "no such file or folder"))
+        on_problem(Problem(shown(path), "no such file or folder"))
     elif path.suffix.lower() not in EXTENSIONS:
-        on_problem(Problem(str(path), _unknown_type(path.suffix)))
+        on_problem(Problem(shown(path), _unknown_type(path.suffix)))
     else:
         yield path
 
 
 def _walk(folder: Path, on_problem: OnProblem) -> Iterator[Path]:
     def report(error: OSError) -> None:
-        on_problem(Problem(str(error.filename or folder), f"folder skipped: {_os_reason(error)}"))
+        on_problem(Problem(shown(error.filename or folder), f"folder skipped: {_os_reason(error)}"))
 
     for root, dirs, names in os.walk(folder, onerror=report):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -151,7 +159,7 @@ def _walk(folder: Path, on_problem: OnProblem) -> Iterator[Path]:
 
 
 def _read_file(path: Path, on_problem: OnProblem) -> Iterator[Article]:
-    where = str(path)
+    where = shown(path)
     kind = EXTENSIONS[path.suffix.lower()]
     try:
         if kind == "jsonl":
@@ -169,7 +177,7 @@ def _read_file(path: Path, on_problem: OnProblem) -> Iterator[Article]:
 
 
 def _read_jsonl_file(path: Path, on_problem: OnProblem) -> Iterator[Article]:
-    where = str(path)
+    where = shown(path)
     with path.open("rb") as handle:
         head = handle.read(SNIFF_BYTES)
         if looks_binary(head.removeprefix(codecs.BOM_UTF8)):
@@ -188,13 +196,15 @@ def _parse(kind: str, data: bytes, where: str, stem: str, on_problem: OnProblem)
     if not data.strip():
         on_problem(Problem(where, "skipped: the file is empty" if not data else _BLANK))
         return []
-    text = decode_text(data, where, on_problem)
-    if text is None:
-        return []
     if kind == "html":
-        article = _html_article(text, where, stem, on_problem)
+        # trafilatura reads the page's declared charset itself; we only refuse binary
+        if looks_binary(data[:SNIFF_BYTES]):
+            on_problem(Problem(where, "skipped: it looks binary, not text"))
+            return []
+        article = _html_article(data, where, stem, on_problem)
     else:
-        article = _text_article(text, where, stem, on_problem)
+        text = decode_text(data, where, on_problem)
+        article = _text_article(text, where, stem, on_problem) if text is not None else None
     return [article] if article else []
 
 
@@ -255,7 +265,7 @@ def _text_article(text: str, where: str, stem: str, on_problem: OnProblem) -> Ar
     )
 
 
-def _html_article(data: str, where: str, stem: str, on_problem: OnProblem) -> Article | None:
+def _html_article(data: bytes, where: str, stem: str, on_problem: OnProblem) -> Article | None:
     try:
         page = read_page(data)
     except Exception as error:  # noqa: BLE001 -- a parser crash on one page must not stop a batch

@@ -15,6 +15,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, for readability."""
+    return frozenset(text.split())
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """``text == article_text[start:end]``, without surrounding whitespace."""
@@ -26,13 +31,11 @@ class Sentence:
 
 # A full stop (or ! ?), closing quotes/brackets, whitespace, then something that can open a
 # sentence; or a blank line (headlines and paragraphs without final punctuation).
-_BOUNDARY = re.compile(
-    r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*"
-)
-_ABBREVIATIONS = frozenset(
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*")
+_ABBREVIATIONS = _words(
     "mr mrs ms dr st sen rep gov gen col lt sgt capt cmdr adm prof jr sr messrs mt ft "
     "inc corp co ltd bros no nos vs jan feb mar apr jun jul aug sep sept oct nov dec "
-    "u.s u.k u.n e.g i.e a.m p.m approx dept est fig rev hon pres".split()
+    "u.s u.k u.n e.g i.e a.m p.m approx dept est fig rev hon pres"
 )
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
@@ -99,7 +102,9 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
 # ---------------------------------------------------------------------------------------------
 # Clauses
 
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\[\]\"“”‘—–]|(?<!\w)['’](?!\w)| - ")
+_CLAUSE_PUNCTUATION = re.compile(
+    r"[;()\[\]\"“”‘—–<>]|[,:](?!(?<=\d[,:])\d)|(?<!\w)['’](?!\w)| - "
+)  # not the comma of "33,992" or the colon of "10:30"
 _CLAUSE_WORDS = re.compile(
     r"\b(?:after|before|while|when|whereas|although|though|because|that|which|who|whose|whom|"
     r"but|if|unless|whether|where)\b",

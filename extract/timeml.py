@@ -50,7 +50,7 @@ def read_corpus(folder: str | Path) -> list[TimemlDocument]:
 
 
 def _walk(element: ET.Element, pieces: list[str], gold: list[Timex], offset: int) -> int:
-    """Append the text under ``element`` to ``pieces``, recording TIMEX3 spans; returns the new offset."""
+    """Append the text under ``element`` to ``pieces``, recording TIMEX3 spans; return the end."""
     if element.text:
         pieces.append(element.text)
         offset += len(element.text)
@@ -59,9 +59,7 @@ def _walk(element: ET.Element, pieces: list[str], gold: list[Timex], offset: int
         offset = _walk(child, pieces, gold, offset)
         if child.tag == "TIMEX3":
             text = "".join(pieces)[start:offset] if offset - start else ""
-            gold.append(
-                Timex(start, offset, text, child.get("type", ""), child.get("value", ""))
-            )
+            gold.append(Timex(start, offset, text, child.get("type", ""), child.get("value", "")))
         if child.tail:
             pieces.append(child.tail)
             offset += len(child.tail)

@@ -58,6 +58,13 @@ def tag(text: str, published: date | None = None) -> list[Timex]:
             continue
         if resolved is not None:
             kind, value = resolved
-            found.append(Timex(candidate.start, candidate.end,
-                               text[candidate.start:candidate.end], kind, value))
+            found.append(
+                Timex(
+                    candidate.start,
+                    candidate.end,
+                    text[candidate.start : candidate.end],
+                    kind,
+                    value,
+                )
+            )
     return found

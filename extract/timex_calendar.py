@@ -37,7 +37,8 @@ def shift_months(d: date, months: int) -> tuple[int, int]:
 
 
 def shift(d: date, unit: str, n: int) -> str:
-    """The TIMEX3 value ``n`` units (D, W, M, Y, E decade, C century) from ``d``, at that granularity."""
+    """The TIMEX3 value ``n`` units (D, W, M, Q, Y, E decade, C century) from ``d``, at that
+    granularity."""
     if unit == "D":
         return day_value(d + timedelta(days=n))
     if unit == "W":
@@ -105,10 +106,12 @@ def weekend_value(anchor: date, offset: int, tense: str) -> str:
 
 
 def season_value(anchor: date, season: str, offset: int) -> str:
-    """"last summer" (-1): the latest one that has ended; "next" (1): the first not yet begun."""
+    """ "last summer" (-1): the latest one that has ended; "next" (1): the first not yet begun."""
     first, last = SEASON_MONTHS[season]
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1) if offset >= 0 else (
-        anchor.year, anchor.year - 1, anchor.year - 2
+    for year in (
+        (anchor.year - 1, anchor.year, anchor.year + 1)
+        if offset >= 0
+        else (anchor.year, anchor.year - 1, anchor.year - 2)
     ):
         start = date(year, first, 1)
         end_year = year + 1 if last < first else year

@@ -11,9 +11,9 @@ import re
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
 }
 WEEKDAYS: dict[str, int] = {
     "monday": 1, "mon": 1, "tuesday": 2, "tues": 2, "tue": 2, "wednesday": 3, "wed": 3,
@@ -28,33 +28,40 @@ PARTS_OF_DAY: dict[str, str] = {
     "midday": "MI", "mid-afternoon": "AF", "mid afternoon": "AF",
 }
 
-_UNITS_0_19 = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS_0_19 = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 NUMBER_WORDS: dict[str, int] = {word: i for i, word in enumerate(_UNITS_0_19)}
 for _i, _ten in enumerate(_TENS):
     NUMBER_WORDS[_ten] = 20 + 10 * _i
     for _j in range(1, 10):
         for _sep in ("-", " "):
             NUMBER_WORDS[f"{_ten}{_sep}{_UNITS_0_19[_j]}"] = 20 + 10 * _i + _j
-NUMBER_WORDS.update({"a": 1, "an": 1, "one": 1, "a couple of": 2, "couple of": 2, "a dozen": 12,
-                     "dozen": 12, "a hundred": 100, "one hundred": 100, "hundred": 100,
-                     "a thousand": 1000, "two thousand": 2000, "another": 1, "an additional": 1,
-                     "a further": 1, "additional": 1})
-VAGUE_NUMBERS = frozenset({
-    "several", "a few", "few", "many", "some", "numerous", "countless", "recent", "the past few",
-    "a number of", "dozens of", "hundreds of", "thousands of", "the last few", "the next few",
-    "the coming", "the past", "the last", "the next", "the first", "coming", "past",
-})
+NUMBER_WORDS.update(
+    {
+        "a": 1, "an": 1, "one": 1, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
+        "a hundred": 100, "one hundred": 100, "hundred": 100, "a thousand": 1000,
+        "two thousand": 2000, "another": 1, "an additional": 1, "a further": 1, "additional": 1,
+    }
+)
+VAGUE_NUMBERS = frozenset(
+    {
+        "several", "a few", "few", "many", "some", "numerous", "countless", "recent",
+        "the past few", "a number of", "dozens of", "hundreds of", "thousands of", "the last few",
+        "the next few", "the coming", "the past", "the last", "the next", "the first", "coming",
+        "past",
+    }
+)
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
-    "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "eleventh": 11, "11th": 11,
-    "twelfth": 12, "12th": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-    "twenty-first": 21, "last": 4, "final": 4,
+    "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "eleventh": 11, "11th": 11, "twelfth": 12,
+    "12th": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+    "last": 4, "final": 4,
 }
 
 # unit word -> (TIMEX3 duration letter, whether it is a time unit (PT...), multiplier)
@@ -80,22 +87,21 @@ SET_ADVERBS: dict[str, str] = {
 # words that name the present/past/future without a calendar value
 REFERENCES: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-    "right now": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
-    "these days": "PRESENT_REF", "current": "PRESENT_REF", "presently": "PRESENT_REF",
-    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "recent": "PAST_REF",
-    "past years": "PAST_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the present": "PRESENT_REF", "these days": "PRESENT_REF", "current": "PRESENT_REF",
+    "presently": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+    "the past": "PAST_REF", "recent": "PAST_REF", "past years": "PAST_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF", "a later date": "FUTURE_REF",
     "the foreseeable future": "FUTURE_REF", "coming quarters": "FUTURE_REF",
-    "the coming quarters": "FUTURE_REF",
-    "in the past": "PAST_REF", "more recently": "PAST_REF", "until recently": "PAST_REF",
-    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "the coming days": "FUTURE_REF",
-    "the coming weeks": "FUTURE_REF", "the coming months": "FUTURE_REF",
-    "the coming years": "FUTURE_REF", "coming days": "FUTURE_REF", "coming weeks": "FUTURE_REF",
-    "coming months": "FUTURE_REF", "coming years": "FUTURE_REF",
-    "the days ahead": "PXD", "the weeks ahead": "PXW", "the months ahead": "PXM",
-    "the years ahead": "PXY", "recent days": "PAST_REF", "recent weeks": "PXW",
-    "recent months": "PXM", "recent quarters": "PXM", "recent years": "PAST_REF",
+    "the coming quarters": "FUTURE_REF", "more recently": "PAST_REF", "soon": "FUTURE_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the coming days": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
+    "the coming months": "FUTURE_REF", "the coming years": "FUTURE_REF",
+    "coming days": "FUTURE_REF", "coming weeks": "FUTURE_REF", "coming months": "FUTURE_REF",
+    "coming years": "FUTURE_REF", "the days ahead": "PXD", "the weeks ahead": "PXW",
+    "the months ahead": "PXM", "the years ahead": "PXY", "recent days": "PAST_REF",
+    "recent weeks": "PXW", "recent months": "PXM", "recent quarters": "PXM",
+    "recent years": "PAST_REF",
 }
 HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),

@@ -12,20 +12,33 @@ by ``timex_resolve``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
+from extract.timex_filters import CAPITALISED, FILTERS, capitalised
 from extract.timex_lexicon import NUMBER_WORDS, ORDINALS, REFERENCES, alternation
 
-_MONTH_FULL = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH_FULL = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
 _MONTH_ABBR = "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 MON = rf"(?:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})\b\.?)"
 MON_ALONE = rf"(?:(?:{_MONTH_FULL})\b|sept\.|(?:jan|feb|aug|oct|nov|dec)\.)"
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?![,.:]\d)"
-_NUM1 = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{alternation(NUMBER_WORDS)}|several|a\s+few|few|many|some)"
+_NUM1 = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{alternation(NUMBER_WORDS)}"
+    r"|several|a\s+few|few|many|some)"
+)
 NUM = rf"{_NUM1}(?:\s*(?:to|or|-)\s*{_NUM1})?"
-_UNIT_ADJ = r"(?:\s+(?:more|additional|further|straight|consecutive|full|long|trading|business|working|calendar))?"
-UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a)|weekend)"
+_UNIT_ADJ = (
+    r"(?:\s+(?:more|additional|further|straight|consecutive|full|long|trading|business|"
+    r"working|calendar))?"
+)
+UNIT = (
+    r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|"
+    r"millenni(?:um|a)|weekend)"
+)
 POD = r"(?:morning|afternoon|evening|night)"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
@@ -35,7 +48,7 @@ EDGE = r"(?<![\w$#./'’-])"  # not inside a word, number, amount or model name
 _MOD = r"(?:early|late|mid|middle|the\s+(?:very\s+)?(?:beginning|end|middle|start)\s+of)"
 _APPROX = (
     r"(?:about|around|nearly|almost|approximately|roughly|some|more\s+than|less\s+than|"
-    r"fewer\s+than|over|under|at\s+least|up\s+to|no\s+more\s+than|only|just|barely|"
+    r"fewer\s+than|up\s+to|no\s+more\s+than|the\s+latest|the\s+year-earlier|the\s+year-ago|"
     r"each\s+of\s+the\s+past|each\s+of\s+the\s+last|"
     r"the\s+past|the\s+last|the\s+next|the\s+first|the\s+final|the\s+coming|the\s+previous|"
     r"the\s+following|the)"
@@ -57,21 +70,28 @@ _PATTERNS: dict[str, str] = {
         rf"{EDGE}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON})"
         rf"(?:,?\s+(?P<year>\d{{4}})\b(?!-\d|/\d))?"
     ),
-    "date_numeric": r"(?<![\w/.:-])(?P<num>\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\w/-]|\.\d)",
+    "date_numeric": (
+        r"(?<![\w/.:-])(?P<num>\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))"
+        r"(?![\w/-]|\.\d)"
+    ),
     "month": (
         rf"\b(?:(?P<mod>{_MOD})\s*-?\s*)?(?:(?P<rel>last|next|this|this\s+coming|past|coming|each|every)\s+)?"
         rf"(?P<mon>{MON_ALONE})(?!\s*\d{{1,2}}(?:st|nd|rd|th)?\b)(?:\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year"
         rf"|,?\s+(?:of\s+)?(?P<year>\d{{4}})\b(?!-\d|/\d|[.,]\d)|,?\s+(?P<spoken>{SPOKEN_YEAR}))?"
     ),
     "year": (
-        rf"{EDGE}(?:(?P<mod>{_MOD}|fiscal|the\s+year|the\s+(?:first|second)\s+half\s+of|"
+        rf"{EDGE}(?:(?P<mod>{_MOD}|fiscal|the\s+year|the\s+(?:first|second|last)\s+half\s+of|"
         rf"(?:the\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+of)?)\s*-?\s*)?"
         r"(?P<year>1\d{3}|20\d\d|21\d\d)(?![\w%]|[.,]\d|-\d|/\d|\s*(?:percent|per\s+cent)\b)"
+        r"(?:\s+(?:or\s+later|or\s+earlier|and\s+beyond)\b)?"
     ),
-    "year_spoken": rf"\b(?:the\s+year\s+)?(?P<spoken>{SPOKEN_YEAR}|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{_TEENS}))?)\b",
+    "year_spoken": (
+        r"\b(?:the\s+year\s+|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+)?"
+        rf"(?P<spoken>{SPOKEN_YEAR}|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{_TEENS}))?)\b"
+    ),
     "bc_year": r"\b(?P<year>\d{1,4})\s*(?P<era>B\.?C\.?E?|BCE)(?!\w)",
     "decade": (
-        rf"(?:\bthe\s+)?(?:(?P<mod>early|late|mid)\s*-?\s*)?"
+        r"(?:\bthe\s+)?(?:(?P<mod>early|late|mid)\s*-?\s*)?"
         r"(?:(?<![\w$.])(?P<dec>1\d\d0|20\d0)'?s|(?P<dec2>['’]\d0)'?s|\b(?P<word>twenties|thirties|forties|"
         r"fifties|sixties|seventies|eighties|nineties))\b"
     ),
@@ -85,7 +105,7 @@ _PATTERNS: dict[str, str] = {
         rf"(?:\s+(?P<pod>{POD})s?\b)?"
     ),
     "time": (
-        r"\b(?:(?P<approx>about|around|approximately|at\s+about|shortly\s+(?:after|before)|"
+        r"\b(?:(?P<approx>about|around|approximately|shortly\s+(?:after|before)|"
         r"just\s+(?:after|before))\s+)?"
         r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
         r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|EST|EDT|CET|BST|local|hrs)\b)"
@@ -95,7 +115,8 @@ _PATTERNS: dict[str, str] = {
     ),
     "part_of_day": (
         rf"\b(?:(?P<pre>this|yesterday|tomorrow|last|early\s+this|later\s+this|late\s+this|"
-        rf"earlier\s+this|the)\s+(?P<pod>{POD})\b|(?P<tonight>tonight|overnight|mid-?\s?afternoon)\b)"
+        rf"earlier\s+this|the)\s+(?P<pod>{POD})\b|(?P<tonight>tonight|overnight|mid-?\s?afternoon)\b"
+        r"(?:\s+(?P<when>yesterday|today|tomorrow)\b)?)"
     ),
     "quarter": (
         r"\b(?:(?P<pre>the|this\s+year's|last\s+year's|next\s+year's|a|that|"
@@ -106,23 +127,23 @@ _PATTERNS: dict[str, str] = {
     ),
     "quarter_q": r"\b(?P<qn>Q[1-4])(?:\s+(?P<qyear>\d{4}))?\b",
     "period": (
-        r"\b(?P<pre>the|a|this|last|next)?\s*(?P<rel>latest|current|same|past|previous|prior|recent|"
-        r"year-ago|year-earlier|year\s+earlier|comparable|corresponding|\d{4}|first|second|fiscal)?"
-        r"\s*(?P<unit>quarter|period)\b(?!s|-\d)"
+        r"\b(?:(?P<pre>the|a|this|last|next)\s+)?(?:(?P<rel>latest|current|same|past|previous|prior|"
+        r"recent|(?:comparable\s+)?year-ago|(?:comparable\s+)?year-earlier|year\s+earlier|comparable|"
+        r"corresponding|\d{4}|fiscal)\s+)?(?P<unit>quarter|period)\b(?!s|-\d)"
         r"(?:\s+(?P<yrel>last|a)\s+year(?:\s+ago)?\b)?"
     ),
-    "year_ago_adj": r"\b(?:(?:the|a)\s+)?(?P<adj>year-earlier|year-ago|year-before)(?!\s+(?:quarter|period))\b",
+    "year_ago_adj": r"\b(?P<adj>year-earlier|year-ago|year-before)(?!\s+(?:quarter|period))\b",
     "rel_unit": (
-        rf"\b(?:(?P<pre>sometime|earlier\s+in|later\s+in|early\s+in|late\s+in|earlier|later|early|"
+        rf"\b(?:(?P<pre>earlier\s+in|later\s+in|early\s+in|late\s+in|earlier|later|early|"
         rf"late|(?:the\s+)?(?:rest|remainder)\s+of)\s+)?"
         rf"(?P<rel>{_REL})\s+(?P<unit>week|month|year|decade|century|weekend|spring|summer|fall|"
-        rf"autumn|winter|day|night|morning|afternoon|evening)\b(?!s|-)"
+        rf"autumn|winter|day|night|morning|afternoon|evening)\b(?!s|-)(?:\s+or\s+so\b)?"
     ),
     "duration": (
         rf"{EDGE}(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUM})"
         rf"(?P<half>\s+and\s+a\s+half|\s+1/2|\s+½)?{_UNIT_ADJ}(?P<sep>\s*-\s*|\s+)"
         rf"(?P<unit>{UNIT})(?P<plural>s)?\b(?P<half2>\s+and\s+a\s+half)?"
-        r"(?P<tail>\s+(?:or\s+so\s+)?(?:ago|earlier|from\s+now|hence)\b)?"
+        r"(?P<tail>\s+(?:or\s+so\s+)?(?:ago|earlier|from\s+now|hence)\b)?(?:\s+or\s+so\b)?"
     ),
     "bare_units": (
         r"\b(?P<pre>for|within|in|over|after|took|take|takes|taking|lasted|spent|than)\s+"
@@ -130,7 +151,7 @@ _PATTERNS: dict[str, str] = {
         r"(?!\s+(?:of|ago|before|after|later|earlier)\b)"
     ),
     "ago_vague": r"\b(?P<what>a\s+(?:long\s+)?while\s+ago|some\s+time\s+ago)\b",
-    "year_end": r"\b(?:(?P<pre>around|by|until|at|since)\s+)?(?P<span>year(?:\s*-\s*|\s+|'s\s+)end)\b",
+    "year_end": r"\b(?:around\s+)?year(?:\s*-\s*|\s+|'s\s+)end\b",
     "reference": (
         rf"\b(?:(?P<mod>early|late|earlier|later|late\s+on|early\s+on)\s+)?"
         rf"(?P<ref>{alternation(REFERENCES)}|today|tomorrow|yesterday|the\s+day\s+before\s+yesterday|"
@@ -153,8 +174,10 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _PRIORITY = {kind: i for i, (kind, _) in enumerate(RULES)}
 
 # Expensive rules run only near a cheap trigger word: (trigger, characters before, after).
-_UNIT_WORDS = (r"\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|"
-               r"millenni|weekend|spring|summer|fall|autumn|winter|morning|afternoon|evening)")
+_UNIT_WORDS = (
+    r"\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|"
+    r"millenni|weekend|spring|summer|fall|autumn|winter|morning|afternoon|evening)"
+)
 _MONTH_WORDS = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _TRIGGERS: dict[str, tuple[re.Pattern[str], int, int]] = {
     kind: (re.compile(trigger, re.IGNORECASE), before, after)
@@ -201,14 +224,20 @@ def find_candidates(text: str) -> list[Candidate]:
     """Every span a rule matches and its context filter accepts, possibly overlapping."""
     found: list[Candidate] = []
     for kind, pattern in RULES:
-        accept = _FILTERS.get(kind)
-        for m in (m for start, end in _windows(kind, text) for m in pattern.finditer(text, start, end)):
+        accept = FILTERS.get(kind)
+        for m in (
+            m for start, end in _windows(kind, text) for m in pattern.finditer(text, start, end)
+        ):
             if m.end() == m.start() or (accept is not None and not accept(m, text)):
                 continue
-            if kind in _CAPITALISED and not _capitalised(m, text):
+            if kind in CAPITALISED and not capitalised(m, text):
                 continue
             parts = {k: " ".join(v.lower().split()) for k, v in m.groupdict().items() if v}
             start, end = m.span("span") if "span" in parts else m.span()
+            if kind in _HYPHENATED and _DETERMINER_HYPHEN.match(text, start, end):
+                start = (
+                    text.index(" ", start) + 1
+                )  # "a [third-quarter] loss", "the [eight-year] war"
             while end > start and text[end - 1] in " \t\n,-":
                 end -= 1
             found.append(Candidate(start, end, kind, parts))
@@ -218,146 +247,18 @@ def find_candidates(text: str) -> list[Candidate]:
 def select(candidates: list[Candidate]) -> list[Candidate]:
     """The longest candidates that do not overlap, in text order (earlier rules win ties)."""
     ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), _PRIORITY[c.kind], c.start))
+    starts: list[int] = []  # the taken spans, kept sorted and disjoint
     taken: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
     for c in ranked:
-        if all(c.end <= s or c.start >= e for s, e in occupied):
-            taken.append(c)
-            occupied.append((c.start, c.end))
-    return sorted(taken, key=lambda c: c.start)
+        i = bisect_right(starts, c.start)
+        if (i and taken[i - 1].end > c.start) or (i < len(starts) and starts[i] < c.end):
+            continue
+        starts.insert(i, c.start)
+        taken.insert(i, c)
+    return taken
 
 
-# ---- context filters -------------------------------------------------------------------------
-
-_CAPITALISED = {"date_mdy", "date_dmy", "month", "weekday", "time"}
-_PREPOSITIONS = frozenset(
-    "in since by until till from to through throughout of before after during early late mid "
-    "last next this and or between on for around about since".split()
+_HYPHENATED = {"duration", "quarter"}
+_DETERMINER_HYPHEN = re.compile(
+    r"(?:a|an|the|that|this|its)\s+[\w.]+(?:[\s-][\w.]+)?-[a-z]+$", re.IGNORECASE
 )
-_NOT_PLURAL_NOUNS = frozenset(
-    "was is has as this its his us plus versus across thus yes perhaps unless whereas always "
-    "besides does goes gets makes takes says sees comes gives lets means seems puts".split()
-)
-_COUNTED = frozenset("people men women children feet tons miles km mph kg lbs troops police".split())
-_NUMBER_CONTEXT = re.compile(r"(?:no\.|number|flight|route|model|boeing|airbus|page|pages|room|highway|"
-                             r"interstate|windows|article|rule|section|chapter|channel|version|#)\s*$",
-                             re.IGNORECASE)
-_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w'’]*)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.]*)\s+$")
-
-
-def _capitalised(m: re.Match[str], text: str) -> bool:
-    """Month and weekday names must be written with a capital ("may" is a verb, "sun" a star)."""
-    for group in ("mon", "wd"):
-        if m.group(group) if group in m.re.groupindex else None:
-            if not text[m.start(group)].isupper():
-                return False
-    return True
-
-
-def _word_before(text: str, start: int) -> str:
-    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return m.group(1).lower() if m else ""
-
-
-def _word_after(text: str, end: int) -> str:
-    m = _WORD_AFTER.match(text, end)
-    return m.group(1) if m else ""
-
-
-def _year_ok(m: re.Match[str], text: str) -> bool:
-    """A four-digit number is a year unless it counts something, is money or names a model."""
-    start = m.start("year")
-    if m.group("mod"):
-        return True
-    before = text[max(0, start - 20):start]
-    if _NUMBER_CONTEXT.search(before) or re.search(r"\d[\s,]*$", before):
-        return False
-    word = _word_before(text, start)
-    if word and text[start - len(word) - 1].isupper() and word not in _PREPOSITIONS \
-            and not re.search(r"[.!?:\n]\W*\S+\s+$", before) and not word.endswith("."):
-        return False  # "Orion 1980", "Windows 2000": a name with a number
-    after = _word_after(text, m.end())
-    low = after.lower()
-    if low in _COUNTED or (low.endswith("s") and after.islower() and low not in _NOT_PLURAL_NOUNS
-                           and not low.endswith(("'s", "ss"))):
-        return False
-    if re.match(r"\s*(?:[-–]\s*\d|\d)", text[m.end():m.end() + 3]):
-        return False
-    return True
-
-
-def _month_ok(m: re.Match[str], text: str) -> bool:
-    """A lone "May" or "March" needs a preposition before it; a month before a name is a name."""
-    if m.group("mod") or m.group("rel") or m.group("year") or m.group("yrel") or m.group("spoken"):
-        return True
-    before = _word_before(text, m.start())
-    month = m.group("mon").lower()
-    if month in ("may", "march") and before not in _PREPOSITIONS:
-        return False
-    after = _word_after(text, m.end())
-    if after[:1].isupper() and before not in _PREPOSITIONS and not re.match(r"\s*[.,;:]", text[m.end():]):
-        return False
-    return True
-
-
-def _dmy_ok(m: re.Match[str], text: str) -> bool:
-    return not re.search(r"[\d$]\s*$", text[max(0, m.start() - 3):m.start()])
-
-
-def _duration_ok(m: re.Match[str], text: str) -> bool:
-    """Reject ordinals read as units ("a second term") and numbers glued to other numbers."""
-    num, unit = m.group("num").lower(), m.group("unit").lower()
-    if unit == "second" and num in ("a", "an", "one") and not m.group("tail"):
-        after = text[m.end():m.end() + 12]
-        if not re.match(r"\s*(?:[.,;:)]|or\b|and\b|ago\b|later\b|$)", after):
-            return False
-    if num in ("some", "many") and not m.group("plural"):
-        return False
-    if re.match(r"\s*-?\s*old\b", text[m.end():m.end() + 6]):
-        return False  # ages ("57-year-old", "52 years old") are not temporal expressions
-    if unit == "quarter" and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
-        return False  # "three-quarters of": a fraction
-    if unit == "night" and num in ("a", "an"):
-        return False
-    return not re.search(r"\d[.,]?$", text[max(0, m.start() - 2):m.start()])
-
-
-def _reference_ok(m: re.Match[str], text: str) -> bool:
-    ref = m.group("ref").lower()
-    after = _word_after(text, m.end()).lower()
-    if ref in ("future", "recent") and after and not text[m.end():m.end() + 1] in ",.;":
-        return False  # adjectives: "future attack", "recent moves"
-    if ref == "soon" and after in ("after", "before"):
-        return False
-    if m.group("ref")[:1].isupper() and not re.search(r"(?:^|[.!?\n\"“‘']\s*)$", text[max(0, m.start() - 3):m.start()]):
-        return False  # "VOA Today": part of a name
-    if ref == "current" and after in ("account", "accounts", "assets", "liabilities", "events",
-                                      "affairs", "prices", "dollars", "rate", "rates", "-account"):
-        return False
-    if ref == "soon" and _word_before(text, m.start()) == "as" and after == "as":
-        return False
-    if ref in ("current", "recent", "future") and text[m.end():m.end() + 1] == "-":
-        return False
-    return True
-
-
-def _weekday_ok(m: re.Match[str], text: str) -> bool:
-    return not (m.group("plural") and not m.group("rel") and _word_before(text, m.start()) != "on")
-
-
-def _rel_unit_ok(m: re.Match[str], text: str) -> bool:
-    """"This Week" in mid-sentence is a programme's name, not a week."""
-    unit_start = m.start("unit")
-    return not (text[unit_start].isupper() and not text[m.start():unit_start].isupper())
-
-
-_FILTERS = {
-    "rel_unit": _rel_unit_ok,
-    "year": _year_ok,
-    "month": _month_ok,
-    "date_dmy": _dmy_ok,
-    "duration": _duration_ok,
-    "reference": _reference_ok,
-    "weekday": _weekday_ok,
-}

@@ -45,14 +45,23 @@ def test_the_seeds_name_exactly_the_expected_actors() -> None:
         ("The Netherlands is a founding member.", ["Netherlands"]),
         # organisations: acronyms, possessives, suffixes
         ("NATO’s chief met EU leaders.", ["NATO", "European Union"]),
-        ("Hungary is a member of NATO and the European Union.",
-         ["Hungary", "NATO", "European Union"]),
-        ("He works at the European Council on Foreign Relations.",
-         ["European Council on Foreign Relations"]),
+        (
+            "Hungary is a member of NATO and the European Union.",
+            ["Hungary", "NATO", "European Union"],
+        ),
+        (
+            "He works at the European Council on Foreign Relations.",
+            ["European Council on Foreign Relations"],
+        ),
         ("A profile in the English-language Dutch News.", ["Dutch News"]),
         ("Flight MH17 of Malaysia Airlines fell.", ["Malaysia Airlines"]),
         ("The Federal Reserve and the Fed differ.", ["Federal Reserve"]),
         ("General Motors Corp said so.", ["General Motors Corp"]),
+        (
+            "said Bill Sullivan of Dean Witter Reynolds Inc.",
+            ["Bill Sullivan", "Dean Witter Reynolds Inc"],
+        ),
+        ("The Ohio-based Glidden Inc said.", ["Glidden Inc"]),
         # not actors
         ("The veteran politician arrived on Thursday in April.", []),
         ("Nicknamed ‘Teflon Mark’, he survived the Cold War and World War II.", []),

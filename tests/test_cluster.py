@@ -46,22 +46,37 @@ def test_the_seeds_withdrawal_shares_one_cluster() -> None:
     ("first", "second", "same"),
     [
         # synonyms of one happening
-        (("Iohannis withdrew", "2024-06-20"), ("Iohannis dropped out of the race", "2024-06-20"),
-         True),
-        (("Iohannis withdrew", "2024-06-20"), ("Iohannis retired from the race", "2024-06-20"),
-         True),
+        (
+            ("Iohannis withdrew", "2024-06-20"),
+            ("Iohannis dropped out of the race", "2024-06-20"),
+            True,
+        ),
+        (
+            ("Iohannis withdrew", "2024-06-20"),
+            ("Iohannis retired from the race", "2024-06-20"),
+            True,
+        ),
         # a week holds a day
-        (("Iohannis withdrew", "2024-06-20"), ("Iohannis withdrew", "2024-06-17", "2024-06-23",
-                                               "week"), True),
+        (
+            ("Iohannis withdrew", "2024-06-20"),
+            ("Iohannis withdrew", "2024-06-17", "2024-06-23", "week"),
+            True,
+        ),
         # different happenings, or another day far away
         (("Iohannis withdrew", "2024-06-20"), ("Iohannis visited Paris", "2024-06-20"), False),
         (("Iohannis withdrew", "2024-06-20"), ("Iohannis withdrew", "2023-01-05"), False),
         # a day and a decade are not comparable
-        (("Iohannis withdrew", "2024-06-20"), ("Iohannis withdrew", "2020-01-01", "2029-12-31",
-                                               "decade"), False),
+        (
+            ("Iohannis withdrew", "2024-06-20"),
+            ("Iohannis withdrew", "2020-01-01", "2029-12-31", "decade"),
+            False,
+        ),
         # a year is coarse: the labels must agree too
-        (("Iohannis said prices rose", "2024-01-01", "2024-12-31", "year"),
-         ("Iohannis said he likes tea", "2024-01-01", "2024-12-31", "year"), False),
+        (
+            ("Iohannis said prices rose", "2024-01-01", "2024-12-31", "year"),
+            ("Iohannis said he likes tea", "2024-01-01", "2024-12-31", "year"),
+            False,
+        ),
     ],
 )
 def test_two_reports_share_a_cluster_when_they_tell_the_same_happening(

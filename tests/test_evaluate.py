@@ -13,8 +13,11 @@ from extract.timex import Timex
 
 TML = """<?xml version="1.0" ?>
 <TimeML><DOCID>doc1</DOCID>
-<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
-<TEXT>Profits &amp; sales fell <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3>, after <TIMEX3 tid="t2" type="DURATION" value="P2Y">two <EVENT eid="e1">long</EVENT> years</TIMEX3>.</TEXT>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08"
+ functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
+<TEXT>Profits &amp; sales fell <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3>, \
+after <TIMEX3 tid="t2" type="DURATION" value="P2Y">two <EVENT eid="e1">long</EVENT> years</TIMEX3>.\
+</TEXT>
 </TimeML>
 """
 
@@ -30,8 +33,10 @@ def test_reader_strips_tags_unescapes_entities_and_keeps_gold_offsets(tmp_path: 
     assert doc.text.startswith("Profits & sales fell yesterday")
     assert doc.dct == date(1998, 1, 8)
     assert [(g.text, g.type, g.value) for g in doc.gold] == [
-        ("yesterday", "DATE", "1998-01-07"), ("two long years", "DURATION", "P2Y")]
-    assert all(doc.text[g.start:g.end] == g.text for g in doc.gold)
+        ("yesterday", "DATE", "1998-01-07"),
+        ("two long years", "DURATION", "P2Y"),
+    ]
+    assert all(doc.text[g.start : g.end] == g.text for g in doc.gold)
 
 
 def test_reader_names_the_file_when_it_is_not_timeml(tmp_path: Path) -> None:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from seed_timexes import DOC_000, DOC_001, PUBLISHED, seed_articles, seed_tagger
 
 from extract import schema
@@ -164,6 +166,30 @@ def test_with_the_real_tagger_both_withdrawals_share_a_cluster() -> None:
     first = f"{DOC_000}:{text_000.index('withdrew on Thursday') + len('withdrew on ')}"
     second = f"{DOC_001}:{text_001.index('NATO on Thursday') + len('NATO on ')}"
     assert ids[first] == ids[second]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet="Ab Mr. Rutte,;:“”’'-\n0123 NATO Iohannis withdrew said", max_size=120),
+    st.lists(st.tuples(st.integers(0, 120), st.integers(1, 12)), max_size=4),
+)
+def test_any_text_with_any_dated_spans_gives_a_valid_frame(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    def tagger(t: str, published: date | None) -> list[Timex]:
+        found, end = [], 0
+        for start, width in sorted(spans):
+            start = max(start, end)
+            stop = min(len(t), start + width)
+            if start < stop:
+                found.append(Timex(start, stop, t[start:stop], "DATE", "2024-06-20"))
+                end = stop
+        return found
+
+    frame = extract_events([Article("x", text, published=PUBLISHED)], tagger=tagger)
+    schema.validate(frame)
+    for row in frame.itertuples():
+        assert text[row.sentence_start : row.sentence_start + len(row.sentence)] == row.sentence
 
 
 def _reuters(limit: int) -> list[Article]:

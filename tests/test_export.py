@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import os
 import re
+import signal
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -14,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import export
+from dashboard import export, image_export
 from dashboard.export import (
     ChromiumNotFoundError,
     ImageExporter,
@@ -115,6 +118,33 @@ def test_the_browser_stays_warm_between_exports(exporter: ImageExporter) -> None
     assert exporter.running and exporter._kaleido is browser
 
 
+def _children(pid: int) -> list[int]:
+    """Direct children of ``pid``, from /proc (Linux)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_a_crashed_browser_is_restarted_for_the_next_export() -> None:
+    with ImageExporter(_chromium_or_skip()) as fresh:
+        fresh.render(_figure(), "svg", width=500, height=300)
+        wrapper = fresh._kaleido.subprocess  # choreographer's wrapper around Chromium
+        before = fresh._kaleido
+        chromium = _children(wrapper.pid)
+        assert chromium, "Chromium's process was not found"
+        for pid in chromium:
+            os.kill(pid, signal.SIGKILL)  # Chromium crashes
+        wrapper.wait(10)  # and the wrapper follows it
+        svg = fresh.render(_figure(), "svg", width=500, height=300)
+        assert b"Mark Rutte clinches the race" in svg
+        assert fresh._kaleido is not before
+
+
 def test_exports_from_many_threads_all_succeed(exporter: ImageExporter) -> None:
     formats = ["png", "svg", "pdf"] * 3
     with ThreadPoolExecutor(max_workers=5) as pool:
@@ -144,7 +174,7 @@ def test_no_chromium_anywhere_is_reported_not_downloaded(monkeypatch: pytest.Mon
     monkeypatch.delenv("BROWSER_PATH", raising=False)
     monkeypatch.delenv("DATELINE_CHROMIUM", raising=False)
     monkeypatch.setenv("PATH", "/nonexistent")
-    monkeypatch.setattr(export, "_TYPICAL_PATHS", ())
+    monkeypatch.setattr(image_export, "_TYPICAL_PATHS", ())
     with pytest.raises(ChromiumNotFoundError, match=r"^No Chromium found to export images"):
         export.find_chromium()
 
@@ -251,7 +281,7 @@ def test_a_print_figure_keeps_the_zoom_it_is_given() -> None:
 
 
 def test_warming_up_without_chromium_raises_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(export, "_shared", None)
+    monkeypatch.setattr(image_export, "_shared", None)
     monkeypatch.setenv("DATELINE_CHROMIUM", "/nonexistent/chromium")
     export.warm_up_in_background().join(30)
     assert not export.shared_exporter().running

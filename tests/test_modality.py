@@ -25,8 +25,11 @@ THIS_WEEK = (date(2024, 6, 17), date(2024, 6, 23))
         ("This could happen as early as next week", NEXT_WEEK, HYPOTHETICAL),
         ("should stay until his mandate expires in October.", OCTOBER, EXPECTED),
         ("when current chief Jens Stoltenberg’s term ends on October 1.", OCTOBER, EXPECTED),
-        ("on Thursday secured the final support he needs to become NATO’s next secretary general",
-         THURSDAY, HAPPENED),
+        (
+            "on Thursday secured the final support he needs to become NATO’s next chief",
+            THURSDAY,
+            HAPPENED,
+        ),
         ("This week NATO announced", THIS_WEEK, HAPPENED),
         # around publication: the words decide
         ("the minister will sign the deal this week", THIS_WEEK, EXPECTED),

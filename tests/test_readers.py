@@ -20,6 +20,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLES = FIXTURES / "articles"
 BAD = FIXTURES / "bad"
 SEEDS = Path(__file__).parent.parent / "seeds"
+KNOWN = "(.txt, .md, .html, .htm, .jsonl)"
 REUTERS = Path(__file__).parent.parent.parent / "shared" / "corpora" / "reuters21578.jsonl"
 
 
@@ -49,7 +50,13 @@ def test_a_folder_is_read_in_sorted_order_skipping_unknown_types_silently():
     ("doc_id", "published", "published_from", "title", "source"),
     [
         ("bom", None, "unknown", "", ""),
-        ("front_matter", date(2024, 6, 20), "metadata", "Rutte secures NATO's top job", "Example Wire"),
+        (
+            "front_matter",
+            date(2024, 6, 20),
+            "metadata",
+            "Rutte secures NATO's top job",
+            "Example Wire",
+        ),
         ("page", date(2024, 6, 20), "metadata", "Rutte wins the NATO race", ""),
         ("plain", date(2024, 6, 20), "metadata", "Iohannis withdraws", "sidecar"),
         ("nato-1", date(2024, 6, 20), "metadata", "Rutte wins", "Wire"),
@@ -96,6 +103,17 @@ def test_script_and_style_content_never_becomes_text():
     assert "Iohannis withdrew" in article.text
     for injected in ("hacked", "January 5, 2020", "injected", "color: red", "document"):
         assert injected not in article.text
+
+
+def test_a_page_in_a_declared_legacy_charset_is_decoded_by_its_declaration():
+    page = (
+        "<html><head><meta charset='iso-8859-1'><title>Caf\u00e9</title></head><body><article>"
+        "<p>Le caf\u00e9 a ferm\u00e9 le 3 mars 2021 apr\u00e8s une longue histoire.</p>"
+        "</article></body></html>"
+    )
+    (article,) = read_bytes("page.html", page.encode("latin-1"))
+    assert article.text == "Le café a fermé le 3 mars 2021 après une longue histoire."
+    assert article.published_from == "unknown"
 
 
 # --- precedence of publication dates -------------------------------------------------------
@@ -195,7 +213,9 @@ def test_good_jsonl_lines_around_bad_ones_are_read():
 
 def test_the_hostile_folder_never_stops_the_batch():
     articles, problems = read([BAD, ARTICLES])
-    assert {"latin1", "invalid_utf8", "ok-1", "ok-2", "front_matter"} <= {a.doc_id for a in articles}
+    assert {"latin1", "invalid_utf8", "ok-1", "ok-2", "front_matter"} <= {
+        a.doc_id for a in articles
+    }
     assert len(problems) == len(HOSTILE) + 9
     assert not any("unknown.pdf" in p for p in problems)  # skipped silently inside a folder
 
@@ -203,7 +223,9 @@ def test_the_hostile_folder_never_stops_the_batch():
 def test_latin1_text_is_read_as_cp1252_without_a_problem():
     articles, problems = read(BAD / "latin1.txt")
     assert problems == []
-    assert articles[0].text.startswith("Café déjà vu: the résumé was sent on 3 March 2021 – “quoted”")
+    assert articles[0].text.startswith(
+        "Café déjà vu: the résumé was sent on 3 March 2021 – “quoted”"
+    )
 
 
 @pytest.mark.parametrize(
@@ -284,7 +306,11 @@ def test_the_reuters_corpus_streams_in_a_couple_of_seconds():
         ("---\nauthor: X\ntags:\n  - a\n---\nBody", {}, "Body"),
         ("No front matter\n---\ntitle: A\n---\n", {}, "No front matter\n---\ntitle: A\n---\n"),
         ("---\nnever closed: x\nBody", {}, "---\nnever closed: x\nBody"),
-        ("---\nThis is prose, not a key.\n---\nBody", {}, "---\nThis is prose, not a key.\n---\nBody"),
+        (
+            "---\nThis is prose, not a key.\n---\nBody",
+            {},
+            "---\nThis is prose, not a key.\n---\nBody",
+        ),
     ],
 )
 def test_front_matter_is_recognised_only_when_well_formed(text, fields, body):
@@ -324,7 +350,7 @@ def test_anything_else_is_not_a_publication_date(value):
         ("../../etc/story.md", b"Text.", ["story"], None),
         ("C:\\Users\\me\\story.txt", b"Text.", ["story"], None),
         ("s.jsonl", b'{"text": "a", "id": "x"}\n{"text": "b", "id": "x"}\n', ["x", "x-2"], None),
-        ("photo.png", b"\x89PNG", [], "photo.png: skipped: '.png' is not a readable type"),
+        ("photo.png", b"\x89PNG", [], f"photo.png: skipped: '.png' is not a readable type {KNOWN}"),
         ("fake.txt", b"\x00\x01\x02", [], "fake.txt: skipped: it looks binary, not text"),
         ("blank.txt", b"   ", [], "blank.txt: skipped: it holds only whitespace"),
     ],
@@ -334,6 +360,16 @@ def test_an_uploaded_file_follows_the_same_rules(name, data, ids, problem):
     articles = read_bytes(name, data, on_problem=problems.append)
     assert [a.doc_id for a in articles] == ids
     assert [str(p) for p in problems] == ([problem] if problem else [])
+
+
+def test_a_file_name_with_a_newline_still_gives_a_one_line_problem(tmp_path):
+    path = tmp_path / "evil\nname.txt"
+    path.write_bytes(b"")
+    problems = read(tmp_path)[1]
+    assert problems == [f"{tmp_path}/evil\\x0aname.txt: skipped: the file is empty"]
+    upload: list[Problem] = []
+    read_bytes("a\r\nb.png", b"x", on_problem=upload.append)
+    assert str(upload[0]).startswith("a\\x0d\\x0ab.png: skipped")
 
 
 def test_an_upload_with_a_given_date_is_marked_given():
@@ -352,7 +388,7 @@ def test_in_memory_text_is_kept_as_is_and_empty_text_is_refused():
 @pytest.mark.parametrize(
     ("data", "text", "problems"),
     [
-        ("Plain ASCII".encode(), "Plain ASCII", 0),
+        (b"Plain ASCII", "Plain ASCII", 0),
         ("Café".encode("utf-16"), "Café", 0),
         ("Café crème".encode("cp1252"), "Café crème", 0),
         (b"\x81\x8d", "\x81\x8d", 0),  # bytes cp1252 leaves undefined: Latin-1
@@ -381,8 +417,15 @@ def test_reading_any_bytes_never_raises_and_yields_only_nonblank_texts(data, suf
     assert articles or problems
 
 
+_PRINTABLE = st.text(
+    st.one_of(st.characters(exclude_categories=("Cc", "Cs")), st.sampled_from("\t\n\r")),
+    min_size=1,
+    max_size=200,
+)
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.text(min_size=1, max_size=200).filter(lambda t: t.strip() and not t.startswith("---")))
+@given(_PRINTABLE.filter(lambda t: t.strip() and not t.startswith("---")))
 def test_utf8_text_without_front_matter_is_kept_exactly(text):
     (article,) = read_bytes("a.txt", text.encode("utf-8"))
     assert article.text == text.removeprefix("\ufeff")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from seed_timexes import DOC_000, DOC_001, seed_text
 
 from extract.sentences import SentenceIndex, clause_bounds, sentence_at, split_sentences
-from seed_timexes import DOC_000, DOC_001, seed_text
 
 
 @pytest.mark.parametrize(
@@ -19,7 +19,10 @@ from seed_timexes import DOC_000, DOC_001, seed_text
         ("The U.S. Treasury said so. It did.", ["The U.S. Treasury said so.", "It did."]),
         ("He said: “We won.” Then he left.", ["He said: “We won.”", "Then he left."]),
         ("A HEADLINE\n\nThe text starts here.", ["A HEADLINE", "The text starts here."]),
-        ("Prices rose 3.5 pct in March. Sales fell.", ["Prices rose 3.5 pct in March.", "Sales fell."]),
+        (
+            "Prices rose 3.5 pct in March. Sales fell.",
+            ["Prices rose 3.5 pct in March.", "Sales fell."],
+        ),
         ("It ended on Jan. 5 in Paris.", ["It ended on Jan. 5 in Paris."]),
         ("Is it over? Yes! It is.", ["Is it over?", "Yes!", "It is."]),
         ("", []),
@@ -46,7 +49,7 @@ def test_the_first_seed_sentence_ends_at_its_full_stop() -> None:
     assert first.start == 0
 
 
-@given(st.text(alphabet="ab .!?\n\"“”A1", max_size=80))
+@given(st.text(alphabet='ab .!?\n"“”A1', max_size=80))
 def test_sentences_are_ordered_disjoint_and_exact_for_any_text(text: str) -> None:
     sentences = split_sentences(text)
     previous_end = 0
@@ -87,10 +90,16 @@ def test_the_sentence_at_an_offset_is_the_one_holding_it() -> None:
             "October 1",
             "when current chief Jens Stoltenberg’s term ends on October 1.",
         ),
-        ("This could happen as early as next week, ahead of the summit.", "next week",
-         "This could happen as early as next week"),
-        ("Rutte’s criticism of Hungary in 2021 was seen as costly.", "2021",
-         "Rutte’s criticism of Hungary in 2021 was seen as costly."),
+        (
+            "This could happen as early as next week, ahead of the summit.",
+            "next week",
+            "This could happen as early as next week",
+        ),
+        (
+            "Rutte’s criticism of Hungary in 2021 was seen as costly.",
+            "2021",
+            "Rutte’s criticism of Hungary in 2021 was seen as costly.",
+        ),
     ],
 )
 def test_the_clause_around_a_date_stops_at_punctuation_and_subordinators(

@@ -84,7 +84,10 @@ def _only(sentence: str, published: date | None = THURSDAY) -> tuple[str, str, s
         ("He won a four-year term.", ("four-year", "DURATION", "P4Y")),
         ("Rates rose over the past two months.", ("the past two months", "DURATION", "P2M")),
         ("The war went on for decades.", ("decades", "DURATION", "PXE")),
-        ("Profit was flat for the first nine months.", ("the first nine months", "DURATION", "P9M")),
+        (
+            "Profit was flat for the first nine months.",
+            ("the first nine months", "DURATION", "P9M"),
+        ),
         # sets
         ("The paper appears daily.", ("daily", "SET", "P1D")),
         ("They meet every Tuesday.", ("every Tuesday", "SET", "XXXX-WXX-2")),
@@ -98,21 +101,12 @@ def test_expression_is_found_and_normalised(sentence: str, expected: tuple[str, 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The veteran politician, 57, is expected to win.",
-        "NATO's 32 nations agreed.",
-        "The 32-nation alliance agreed.",
-        "He gave $3 billion.",
-        "He likes U2 and the F-16.",
-        "We met the Boeing 747 crew.",
-        "Turnout was 1979 votes.",
-        "Shares rose 2.5% to 1,990 points.",
-        "He may resign.",
-        "They march on the capital.",
-        "Sun Microsystems said so.",
-        "He is a 52-year-old lawyer.",
-        "It costs $2 million a year.",
-        "He won a second term.",
-        "Imports are about three-quarters of supply.",
+        "The veteran politician, 57, is expected to win.", "NATO's 32 nations agreed.",
+        "The 32-nation alliance agreed.", "He gave $3 billion.", "He likes U2 and the F-16.",
+        "We met the Boeing 747 crew.", "Turnout was 1979 votes.",
+        "Shares rose 2.5% to 1,990 points.", "He may resign.", "They march on the capital.",
+        "Sun Microsystems said so.", "He is a 52-year-old lawyer.", "It costs $2 million a year.",
+        "He won a second term.", "Imports are about three-quarters of supply.",
         "The current account deficit widened.",
     ],
 )
@@ -151,8 +145,10 @@ def test_deep_time_keeps_its_year(sentence: str, value: str) -> None:
     assert _only(sentence)[2] == value
 
 
-@pytest.mark.parametrize("sentence", ["It was due on February 30, 2023.", "Code 99999 failed.",
-                                      "On February 30 it rained."])
+@pytest.mark.parametrize(
+    "sentence",
+    ["It was due on February 30, 2023.", "Code 99999 failed.", "On February 30 it rained."],
+)
 def test_impossible_dates_are_not_dates(sentence: str) -> None:
     assert [t for t in tag(sentence, THURSDAY) if t.type == "DATE"] == []
 
@@ -160,15 +156,48 @@ def test_impossible_dates_are_not_dates(sentence: str) -> None:
 def test_the_following_day_is_anchored_on_the_last_date_mentioned() -> None:
     found = tag("The plant closed on March 3, 2020. The following day workers protested.", THURSDAY)
     assert [(t.text, t.value) for t in found] == [
-        ("March 3, 2020", "2020-03-03"), ("The following day", "2020-03-04")]
+        ("March 3, 2020", "2020-03-03"),
+        ("The following day", "2020-03-04"),
+    ]
 
 
 def test_a_year_earlier_in_a_quarterly_report_is_the_same_quarter() -> None:
-    found = tag("Third-quarter profit rose to $5 million from $4 million a year earlier.",
-                date(1989, 10, 26))
+    found = tag(
+        "Third-quarter profit rose to $5 million from $4 million a year earlier.",
+        date(1989, 10, 26),
+    )
     assert [(t.text, t.value) for t in found] == [
-        ("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]
+        ("Third-quarter", "1989-Q3"),
+        ("a year earlier", "1988-Q3"),
+    ]
 
 
 def test_on_a_sunday_last_week_is_the_week_now_ending() -> None:
     assert _only("They met last week.", date(1998, 3, 22))[2] == "1998-W12"
+
+
+def test_the_quarter_ended_on_a_date_is_the_quarter_of_that_date() -> None:
+    found = tag("Unemployment was 3.9 pct in the quarter ended December 31.", date(1987, 4, 7))
+    assert [(t.text, t.value) for t in found][0] == ("the quarter", "1986-Q4")
+
+
+def test_the_previous_quarter_is_the_one_before_the_last_quarter_mentioned() -> None:
+    found = tag("Sales rose in the third quarter, after falling in the previous quarter.",
+                date(1989, 10, 26))
+    assert [(t.text, t.value) for t in found] == [
+        ("the third quarter", "1989-Q3"), ("the previous quarter", "1989-Q2")]
+
+
+def test_a_range_of_numbers_takes_the_first() -> None:
+    assert _only("It will be paid over three to four years.")[1:] == ("DURATION", "P3Y")
+
+
+def test_a_wrapped_line_does_not_hide_the_tense_of_its_sentence() -> None:
+    text = "The company did not disclose earnings\nbefore August 15."
+    assert _only(text, date(1987, 3, 20))[2] == "1986-08-15"
+
+
+def test_the_week_ended_a_date_is_that_week() -> None:
+    found = tag("Jobless claims rose in the week ended February 22.", date(2024, 3, 1))
+    assert [(t.text, t.value) for t in found] == [
+        ("the week", "2024-W08"), ("February 22", "2024-02-22")]

@@ -62,9 +62,19 @@ EXPECTED = [
     ("001", "2015", "according to a ", "DATE", "2015"),
 ]
 NOT_DATES = [
-    ("000", "57"), ("000", "32 nations"), ("001", "32-nation"), ("001", "$3 billion"),
-    ("001", "U2"), ("000", "F-16"), ("001", "we"), ("000", "two percent"), ("000", "23 of its 32"),
-    ("000", "196 Dutch"), ("000", "298 dead"), ("000", "MH17"), ("001", "32 allies"),
+    ("000", "57"),
+    ("000", "32 nations"),
+    ("001", "32-nation"),
+    ("001", "$3 billion"),
+    ("001", "U2"),
+    ("000", "F-16"),
+    ("001", "we"),
+    ("000", "two percent"),
+    ("000", "23 of its 32"),
+    ("000", "196 Dutch"),
+    ("000", "298 dead"),
+    ("000", "MH17"),
+    ("001", "32 allies"),
 ]
 
 
@@ -80,8 +90,9 @@ def _expected_timex(name: str, expression: str, before: str, kind: str, value: s
 
 
 @pytest.mark.parametrize(("name", "expression", "before", "kind", "value"), EXPECTED)
-def test_seed_mention_has_its_value(name: str, expression: str, before: str, kind: str,
-                                    value: str) -> None:
+def test_seed_mention_has_its_value(
+    name: str, expression: str, before: str, kind: str, value: str
+) -> None:
     expected = _expected_timex(name, expression, before, kind, value)
     assert expected in tag(_text(name), PUBLISHED)
 

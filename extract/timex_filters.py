@@ -1,0 +1,178 @@
+"""Context filters: whether a span the grammar matched is a temporal expression at all.
+
+Why apart from the grammar: the patterns say what a date looks like; these checks look at the
+words around it, the way a reader does. "May" after no preposition is a verb, "Sun" is a
+company, "1979 votes" a count, "Windows 2000" a name, "a 52-year-old" an age, "$2 million a
+year" a rate, "future" before a noun an adjective. Each filter takes the match and the text
+and answers yes or no; ``FILTERS`` maps a rule's kind to its filter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+CAPITALISED = {"date_mdy", "date_dmy", "month", "weekday", "time"}
+_PREPOSITIONS = frozenset(
+    [
+        "in", "since", "by", "until", "till", "from", "to", "through", "throughout", "of",
+        "before", "after", "during", "early", "late", "mid", "last", "next", "this", "and", "or",
+        "between", "on", "for", "around", "about", "since",
+    ]
+)
+_NOT_PLURAL_NOUNS = frozenset(
+    [
+        "was", "is", "has", "as", "this", "its", "his", "us", "plus", "versus", "across", "thus",
+        "yes", "perhaps", "unless", "whereas", "always", "besides", "does", "goes", "gets",
+        "makes", "takes", "says", "sees", "comes", "gives", "lets", "means", "seems", "puts",
+    ]
+)
+_COUNTED = frozenset(
+    [
+        "people", "men", "women", "children", "feet", "tons", "miles", "km", "mph", "kg", "lbs",
+        "troops", "police",
+    ]
+)
+_NUMBER_CONTEXT = re.compile(
+    r"(?:no\.|number|flight|route|model|boeing|airbus|page|pages|room|highway|"
+    r"interstate|windows|article|rule|section|chapter|channel|version|#)\s*$",
+    re.IGNORECASE,
+)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w'’]*)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.]*)\s+$")
+
+
+def capitalised(m: re.Match[str], text: str) -> bool:
+    """Month and weekday names must be written with a capital ("may" is a verb, "sun" a star)."""
+    return all(
+        not (group in m.re.groupindex and m.group(group)) or text[m.start(group)].isupper()
+        for group in ("mon", "wd")
+    )
+
+
+def _word_before(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    m = _WORD_AFTER.match(text, end)
+    return m.group(1) if m else ""
+
+
+def _year_ok(m: re.Match[str], text: str) -> bool:
+    """A four-digit number is a year unless it counts something, is money or names a model."""
+    start = m.start("year")
+    if m.group("mod"):
+        return True
+    before = text[max(0, start - 20) : start]
+    if _NUMBER_CONTEXT.search(before) or re.search(r"\d[\s,]*$", before):
+        return False
+    word = _word_before(text, start)
+    if (
+        word
+        and text[start - len(word) - 1].isupper()
+        and word not in _PREPOSITIONS
+        and not re.search(r"[.!?:\n]\W*\S+\s+$", before)
+        and not word.endswith(".")
+    ):
+        return False  # "Orion 1980", "Windows 2000": a name with a number
+    after = _word_after(text, m.end())
+    low = after.lower()
+    if low in _COUNTED or (
+        low.endswith("s")
+        and after.islower()
+        and low not in _NOT_PLURAL_NOUNS
+        and not low.endswith(("'s", "ss"))
+    ):
+        return False
+    return not re.match(r"\s*(?:[-–]\s*\d|\d)", text[m.end() : m.end() + 3])
+
+
+def _month_ok(m: re.Match[str], text: str) -> bool:
+    """A lone "May" or "March" needs a preposition before it; a month before a name is a name."""
+    if m.group("mod") or m.group("rel") or m.group("year") or m.group("yrel") or m.group("spoken"):
+        return True
+    before = _word_before(text, m.start())
+    month = m.group("mon").lower()
+    if month in ("may", "march") and before not in _PREPOSITIONS:
+        return False
+    after = _word_after(text, m.end())
+    return not (
+        after[:1].isupper()
+        and before not in _PREPOSITIONS
+        and not re.match(r"\s*[.,;:]", text[m.end() :])
+    )
+
+
+def _dmy_ok(m: re.Match[str], text: str) -> bool:
+    return not re.search(r"[\d$]\s*$", text[max(0, m.start() - 3) : m.start()])
+
+
+def _duration_ok(m: re.Match[str], text: str) -> bool:
+    """Reject ordinals read as units ("a second term") and numbers glued to other numbers."""
+    num, unit = m.group("num").lower(), m.group("unit").lower()
+    if unit == "second" and num in ("a", "an", "one") and not m.group("tail"):
+        after = text[m.end() : m.end() + 12]
+        if not re.match(r"\s*(?:[.,;:)]|or\b|and\b|ago\b|later\b|$)", after):
+            return False
+    if num in ("some", "many") and not m.group("plural"):
+        return False
+    if re.match(r"\s*-?\s*old\b", text[m.end() : m.end() + 6]):
+        return False  # ages ("57-year-old", "52 years old") are not temporal expressions
+    if unit == "quarter" and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+        return False  # "three-quarters of": a fraction
+    if unit == "night" and num in ("a", "an"):
+        return False
+    return not re.search(r"\d[.,]?$", text[max(0, m.start() - 2) : m.start()])
+
+
+def _reference_ok(m: re.Match[str], text: str) -> bool:
+    ref = m.group("ref").lower()
+    after = _word_after(text, m.end()).lower()
+    if ref in ("future", "recent") and after and text[m.end() : m.end() + 1] not in ",.;":
+        return False  # adjectives: "future attack", "recent moves"
+    if ref == "soon" and after in ("after", "before"):
+        return False
+    if m.group("ref")[:1].isupper() and not re.search(
+        r"(?:^|[.!?\n\"“‘']\s*)$", text[max(0, m.start() - 3) : m.start()]
+    ):
+        return False  # "VOA Today": part of a name
+    if ref == "current" and after in (
+        "account",
+        "accounts",
+        "assets",
+        "liabilities",
+        "events",
+        "affairs",
+        "prices",
+        "dollars",
+        "rate",
+        "rates",
+        "-account",
+    ):
+        return False
+    if ref == "soon" and _word_before(text, m.start()) == "as" and after == "as":
+        return False
+    return not (ref in ("current", "recent", "future") and text[m.end() : m.end() + 1] == "-")
+
+
+def _weekday_ok(m: re.Match[str], text: str) -> bool:
+    return not (m.group("plural") and not m.group("rel") and _word_before(text, m.start()) != "on")
+
+
+def _rel_unit_ok(m: re.Match[str], text: str) -> bool:
+    """ "This Week" in mid-sentence is a programme's name, not a week."""
+    unit_start = m.start("unit")
+    return not (text[unit_start].isupper() and not text[m.start() : unit_start].isupper())
+
+
+FILTERS: dict[str, Callable[[re.Match[str], str], bool]] = {
+    "rel_unit": _rel_unit_ok,
+    "year": _year_ok,
+    "month": _month_ok,
+    "date_dmy": _dmy_ok,
+    "duration": _duration_ok,
+    "reference": _reference_ok,
+    "weekday": _weekday_ok,
+}

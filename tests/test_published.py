@@ -1,0 +1,279 @@
+"""Publication-date inference: clues, scoring, batch borrowing, and never a silent guess."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.article import Article
+from extract.date_clues import Clue, clues, tense_at
+from extract.date_scoring import contradicts, infer_day
+from extract.published import infer_published
+from extract.timex import Timex
+
+ROOT = Path(__file__).parent.parent
+SEEDS = ROOT / "seeds"
+SEED_000 = "000_ae0033b23e868a57"
+SEED_001 = "001_337b95fca48f7d8d"
+SHARED = ROOT.parent / "shared" / "corpora"
+
+
+def seed(stem: str) -> Article:
+    return Article(doc_id=stem, text=(SEEDS / f"{stem}.txt").read_text(encoding="utf-8"))
+
+
+def timex(text: str, said: str, value: str, kind: str = "DATE") -> Timex:
+    start = text.index(said)
+    return Timex(start, start + len(said), said, kind, value)
+
+
+# --- tense ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said", "tense"),
+    [
+        ("Iohannis withdrew his candidacy on Thursday.", "Thursday", "past"),
+        ("Stoltenberg said during a visit to Washington on Tuesday.", "Tuesday", "past"),
+        ("He told Dutch radio in October that he liked the job.", "October", "past"),
+        ("Stoltenberg should stay until his mandate expires in October.", "October", "future"),
+        ("The term ends on October 1.", "October 1", "future"),
+        ("The ministers will meet on Monday.", "Monday", "future"),
+        ("It may finally be resolved in a hearing the week of March 6.", "March 6", "future"),
+        ("Rutte announced last July that he would not run.", "last July", "past"),
+        ("Talks resume next Tuesday.", "next Tuesday", "future"),
+        ("On Thursday, Iohannis backed Rutte.", "Thursday", "past"),
+        ("Shares closed at 29 dollars on Friday", "Friday", "past"),
+    ],
+)
+def test_the_tense_around_a_date_is_read_from_nearby_words(sentence, said, tense):
+    start = sentence.index(said)
+    assert tense_at(sentence, start, start + len(said)) == tense
+
+
+# --- clues ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "value", "expected"),
+    [
+        ("on Tuesday", "Tuesday", "XXXX-WXX-2", ("weekday", 0, 0, 0, 2)),
+        ("the June 18 letter", "June 18", "XXXX-06-18", ("month_day", 0, 6, 18, 0)),
+        (
+            "He left on Friday, Oct. 23.",
+            "Friday, Oct. 23",
+            "XXXX-10-23",
+            ("month_day", 0, 10, 23, 5),
+        ),
+        ("in 2021", "2021", "2021", ("year", 2021, 0, 0, 0)),
+        ("support since 2022", "2022", "2022", ("since", 2022, 0, 0, 0)),
+        ("in April 2024", "April 2024", "2024-04", ("year_month", 2024, 4, 0, 0)),
+        ("in April", "April", "XXXX-04", ("month", 0, 4, 0, 0)),
+        ("on 3 May 2021", "3 May 2021", "2021-05-03", ("day", 2021, 5, 3, 0)),
+        (
+            "at 3 p.m. on June 20",
+            "3 p.m. on June 20",
+            "XXXX-06-20T15:00",
+            ("month_day", 0, 6, 20, 0),
+        ),
+    ],
+)
+def test_each_date_value_becomes_a_clue_of_its_kind(text, said, value, expected):
+    (clue,) = clues(text, [timex(text, said, value)])
+    assert (clue.kind, clue.year, clue.month, clue.day, clue.weekday) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "value", "kind"),
+    [
+        ("last year", "last year", "XXXX", "DATE"),
+        ("now", "now", "PRESENT_REF", "DATE"),
+        ("for two years", "two years", "P2Y", "DURATION"),
+        ("every Tuesday", "every Tuesday", "XXXX-WXX-2", "SET"),
+        ("the following day", "the following day", "2024-06-21", "DATE"),
+        ("February 30", "February 30", "XXXX-02-30", "DATE"),
+        ("the 1990s", "the 1990s", "199", "DATE"),
+    ],
+)
+def test_expressions_that_say_nothing_about_publication_give_no_clue(text, said, value, kind):
+    assert clues(text, [timex(text, said, value, kind)]) == []
+
+
+def test_a_weekday_and_a_date_are_linked_by_a_rare_word_near_both():
+    text = "In a letter to Orban on Tuesday, he wrote. Court rulings. Later, the June 18 letter."
+    found = clues(
+        text, [timex(text, "Tuesday", "XXXX-WXX-2"), timex(text, "June 18", "XXXX-06-18")]
+    )
+    assert found[0].context & found[1].context == {"letter"}
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+
+def clue(kind: str, tense: str = "past", *, context: str = "", **parts: int) -> Clue:
+    return Clue(kind, kind, tense, context=frozenset(context.split()), **parts)
+
+
+SEED_001_CLUES = [
+    clue("since", year=2022),
+    clue("weekday", weekday=4, context="secured support"),
+    clue("weekday", weekday=2, context="letter orban"),
+    clue("year", year=2021),
+    clue("month_day", month=6, day=18, context="letter wrote"),
+    clue("month", "future", month=7),
+    clue("month", month=10),
+]
+
+
+def test_a_linked_weekday_and_month_day_and_since_fix_the_day():
+    inference = infer_day(SEED_001_CLUES)
+    assert inference is not None
+    assert (inference.day, inference.sure) == (date(2024, 6, 20), True)
+    assert "18 June is a Tuesday in 2013, 2019, 2024" in inference.evidence[0]
+    assert "not before 2022" in inference.evidence[1]
+
+
+def test_without_since_the_earliest_agreeing_year_after_the_latest_year_wins():
+    found = [c for c in SEED_001_CLUES if c.kind != "since"]
+    assert infer_day(found).day == date(2024, 6, 20)  # type: ignore[union-attr]
+
+
+def test_an_unlinked_weekday_and_month_day_prove_nothing():
+    found = [replace(c, context=frozenset()) for c in SEED_001_CLUES]
+    inference = infer_day(found)
+    assert inference is None or not inference.sure
+
+
+@pytest.mark.parametrize(
+    "found",
+    [
+        [],
+        [clue("weekday", weekday=4)],
+        [clue("month_day", month=6, day=18), clue("weekday", weekday=2)],
+        [clue("month", month=4), clue("weekday", weekday=4)],
+        [clue("year", year=2022), clue("weekday", weekday=4)],
+    ],
+)
+def test_without_a_year_and_a_day_there_is_no_date(found):
+    assert infer_day(found) is None
+
+
+def test_a_dated_day_told_in_the_past_dates_the_article_shortly_after():
+    found = [clue("day", year=1987, month=2, day=22), clue("weekday", weekday=4)]
+    inference = infer_day(found)
+    assert inference is not None
+    assert date(1987, 2, 22) <= inference.day <= date(1987, 3, 1)
+    assert inference.day.isoweekday() == 4
+
+
+def test_a_weekday_written_with_a_date_must_agree_with_the_year():
+    found = [clue("month_day", month=10, day=23, weekday=5), clue("year", year=1987)]
+    inference = infer_day(found)
+    assert inference is not None and inference.day.year == 1987  # 23 Oct 1987 was a Friday
+
+
+def test_a_year_told_in_the_past_rules_out_earlier_days():
+    assert contradicts(date(2023, 6, 1), [clue("year", year=2024)])
+    assert not contradicts(date(2023, 6, 1), [clue("year", "future", year=2024)])
+    assert contradicts(date(2021, 6, 1), [clue("since", year=2022)])
+
+
+# --- the seeds -----------------------------------------------------------------------------
+
+
+def test_seed_001_alone_is_dated_thursday_20_june_2024():
+    (article,) = infer_published([seed(SEED_001)])
+    assert (article.published, article.published_from) == (date(2024, 6, 20), "inferred")
+    evidence = " | ".join(article.evidence)
+    assert "18 June is a Tuesday in 2013, 2019, 2024" in evidence
+    assert "not before 2022" in evidence
+    assert "'Thursday' (past): 2024-06-20" in evidence
+
+
+def test_seed_000_borrows_the_date_of_seed_001_and_snaps_to_its_own_thursday():
+    first, second = infer_published([seed(SEED_000), seed(SEED_001)])
+    assert (first.published, first.published_from) == (date(2024, 6, 20), "inferred")
+    assert first.evidence[0].startswith(f"same story as {SEED_001}")
+    assert "Rutte" in first.evidence[0]
+    assert "'Thursday' (past): 2024-06-20" in first.evidence
+    assert second.published == date(2024, 6, 20)
+
+
+def test_seed_000_alone_stays_undated_rather_than_guessed():
+    (article,) = infer_published([seed(SEED_000)])
+    assert (article.published, article.published_from, article.evidence) == (None, "unknown", ())
+
+
+def test_a_given_date_anchors_related_undated_articles():
+    dated = replace(seed(SEED_001), published=date(2024, 6, 20), published_from="given")
+    first, second = infer_published([seed(SEED_000), dated])
+    assert first.published == date(2024, 6, 20)
+    assert second == dated
+
+
+def test_unrelated_articles_borrow_nothing():
+    dated = Article("d", "The Bank of Japan raised rates on Tuesday.", published=date(1990, 1, 2))
+    (undated, _) = infer_published([seed(SEED_000), dated])
+    assert undated.published is None
+
+
+def test_dated_articles_come_back_unchanged():
+    articles = [
+        Article("a", "Text on Tuesday.", published=date(2024, 1, 2), published_from="given"),
+        Article(
+            "b", "Since 2022, on Tuesday.", published=date(2023, 5, 6), published_from="metadata"
+        ),
+    ]
+    assert infer_published(articles) == articles
+
+
+_PIECES = ["a", "b", " ", ",", ".", "Rutte ", "on Tuesday ", "June 18 ", "since 2022 ", "1987 "]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join), max_size=4))
+def test_inference_never_raises_and_never_dates_without_evidence(texts):
+    articles = [Article(f"a{i}", text) for i, text in enumerate(texts)]
+    result = infer_published(articles)
+    assert [a.doc_id for a in result] == [a.doc_id for a in articles]
+    for article in result:
+        if article.published is None:
+            assert article.published_from == "unknown"
+        else:
+            assert article.published_from == "inferred" and article.evidence
+
+
+def test_a_30_mb_article_is_inferred_from_its_top_in_moments():
+    text = seed(SEED_001).text + "Filler without dates. " * 1_400_000
+    started = time.perf_counter()
+    (article,) = infer_published([Article("big", text)])
+    assert article.published == date(2024, 6, 20)
+    assert time.perf_counter() - started < 10
+
+
+# --- measured on corpora with known dates --------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SHARED.exists(), reason="needs ../shared/corpora")
+def test_on_reuters_and_timeml_inference_alone_is_rarely_wrong_and_fast():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import published_accuracy as bench
+
+    sample = bench.reuters_sample(500) + bench.timeml_sample()
+    started = time.perf_counter()
+    inferred = [infer_published([article])[0] for article, _ in sample]
+    assert time.perf_counter() - started < 60
+    wrong = [
+        a.doc_id
+        for a, (_, truth) in zip(inferred, sample, strict=True)
+        if a.published and abs((a.published - truth).days) > 31
+    ]
+    assert len(wrong) <= 5, wrong
