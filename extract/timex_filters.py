@@ -135,7 +135,7 @@ def _reference_ok(m: re.Match[str], text: str) -> bool:
     if ref == "soon" and after in ("after", "before"):
         return False
     if m.group("ref")[:1].isupper() and not re.search(
-        r"(?:^|[.!?\n\"“‘']\s*)$", text[max(0, m.start() - 3) : m.start()]
+        r"(?:^|[.!?\n\"“‘'`]\s*)$", text[max(0, m.start() - 3) : m.start()]
     ):
         return False  # "VOA Today": part of a name
     if ref == "current" and after in (

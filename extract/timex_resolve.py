@@ -197,7 +197,7 @@ def _weekday(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
         or (pod and c.end - c.start > len(pod) and ctx.text[c.end - 1] == "s")
     ):
         return "SET", f"XXXX-WXX-{wd}{suffix}"
-    suffix = ""  # "Friday night" is annotated as the day, mostly: the span keeps "night"
+
     if ctx.published is None:
         return "DATE", f"XXXX-WXX-{wd}{suffix}"
     pub = ctx.published
@@ -212,7 +212,9 @@ def _weekday(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
             d += timedelta(days=step)
     else:
         d = weekday_date(pub, wd, ctx.tense(c))
-    return "DATE", day_value(d) + suffix
+    # "Friday night" is annotated as the day more often than with a part of day: the span keeps
+    # "night", the value is the day
+    return "DATE", day_value(d)
 
 
 def _time(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
@@ -283,11 +285,13 @@ def _part_of_day(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
 
 def _holiday(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
     name, pub = p["name"], ctx.published
-    if name.startswith("thanksgiving"):
+    if name.startswith(("thanksgiving", "election")):
         if pub is None:
             return "DATE", "XXXX-11"
         year = month_year(pub, 11, ctx.tense(c))
         first = date(year, 11, 1)
+        if name.startswith("election"):  # the Tuesday after the first Monday of November
+            return "DATE", day_value(first + timedelta(days=(1 - first.isoweekday()) % 7 + 1))
         return "DATE", day_value(first + timedelta(days=(4 - first.isoweekday()) % 7 + 21))
     month, day = HOLIDAYS.get(name, HOLIDAYS.get("christmas", (12, 25)))
     if pub is None:

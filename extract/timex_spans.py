@@ -80,7 +80,7 @@ _PATTERNS: dict[str, str] = {
         rf"|,?\s+(?:of\s+)?(?P<year>\d{{4}})\b(?!-\d|/\d|[.,]\d)|,?\s+(?P<spoken>{SPOKEN_YEAR}))?"
     ),
     "year": (
-        rf"{EDGE}(?:(?P<mod>{_MOD}|fiscal|the\s+year|the\s+(?:first|second|last)\s+half\s+of|"
+        rf"{EDGE}(?:(?P<mod>{_MOD}|fiscal|post|pre|the\s+year|the\s+(?:first|second|last)\s+half\s+of|"
         rf"(?:the\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+of)?)\s*-?\s*)?"
         r"(?P<year>1\d{3}|20\d\d|21\d\d)(?![\w%]|[.,]\d|-\d|/\d|\s*(?:percent|per\s+cent)\b)"
         r"(?:\s+(?:or\s+later|or\s+earlier|and\s+beyond)\b)?"
@@ -163,7 +163,7 @@ _PATTERNS: dict[str, str] = {
     ),
     "holiday": (
         r"\b(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|"
-        r"halloween|valentine's\s+day|boxing\s+day|thanksgiving(?:\s+day)?)\b"
+        r"halloween|valentine's\s+day|boxing\s+day|thanksgiving(?:\s+day)?|election\s+day)\b"
     ),
 }
 _CASE_SENSITIVE = {"quarter_q", "bc_year"}

@@ -1,0 +1,100 @@
+"""Browser fixtures: headless Debian Chromium driven by selenium 4, and the real app on a free port.
+
+Browser tests skip, with the reason, when Chromium, its driver or selenium 4 is missing. Nothing
+here is used by the fast tests.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROME_FLAGS = (
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update", "--no-first-run",
+    "--disable-sync", "--window-size=1440,1000",
+)
+
+
+def _find(names: tuple[str, ...], env: str) -> str | None:
+    if os.environ.get(env):
+        return os.environ[env]
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="session")
+def chromium() -> tuple[str, str]:
+    browser = _find(("chromium", "chromium-browser", "google-chrome"), "DATELINE_CHROMIUM")
+    driver = _find(("chromedriver",), "DATELINE_CHROMEDRIVER")
+    if browser is None or driver is None:
+        pytest.skip("no Chromium/chromedriver found (apt-get install chromium chromium-driver)")
+    try:
+        import selenium
+    except ImportError:
+        pytest.skip("selenium is not installed (pip install 'selenium>=4.20')")
+    if int(selenium.__version__.split(".")[0]) < 4:
+        pytest.skip(f"selenium {selenium.__version__} is too old; pip install 'selenium>=4.20'")
+    return browser, driver
+
+
+@pytest.fixture
+def downloads(tmp_path: Path) -> Path:
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def browser(chromium: tuple[str, str], downloads: Path) -> Iterator[Any]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium[0]
+    for flag in CHROME_FLAGS:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    options.add_experimental_option("prefs", {
+        "download.default_directory": str(downloads), "download.prompt_for_download": False,
+    })
+    driver = webdriver.Chrome(options=options, service=Service(chromium[1]))
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Callable[..., str]]:
+    """Start an app (``create_app`` plus the production security headers) on a free port."""
+    from contextlib import ExitStack
+
+    from dashboard import security
+    from dashboard.app import create_app, running
+
+    with ExitStack() as stack:
+
+        def start(frame: Any, articles: Any = None) -> str:
+            app = create_app(frame, articles)
+            security.install(app)
+            return stack.enter_context(running(app))
+
+        yield start
+
+
+@pytest.fixture(scope="session")
+def seeds_url(serve: Callable[..., str]) -> str:
+    from dashboard.app import load
+
+    frame, articles = load([])
+    return serve(frame, articles)
