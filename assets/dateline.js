@@ -19,6 +19,14 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       window.Plotly.relayout(graph, range ? {"xaxis.range": range} : {"xaxis.autorange": true});
       return key;
     },
+    measureGraph: function (figure, current) {
+      var graph = document.getElementById("timeline");
+      var width = graph ? Math.round(graph.getBoundingClientRect().width) : 0;
+      if (!width || (current && Math.abs(width - current) < 40)) {
+        return window.dash_clientside.no_update;
+      }
+      return width;
+    },
     scrollToSentence: function () {
       window.setTimeout(function () {
         var mark = document.getElementById("event-sentence");

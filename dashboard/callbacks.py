@@ -56,17 +56,21 @@ def filter_state(
 
 def view_state(
     corpus: Corpus, group_by: str | None, dark: bool | None, view_range: Sequence[str] | None,
-    selected: str | None,
+    selected: str | None, graph_width: int | None = None,
 ) -> ViewState:
+    """How to draw; ``graph_width`` is the chart's measured width (labels are packed for it)."""
     x_range = None
     if view_range and len(view_range) == 2:
         lo, hi = parse_day(view_range[0]), parse_day(view_range[1])
         if lo and hi and lo < hi:
             x_range = (lo, hi)
+    grouped = group_by == "actor"
+    width = graph_width if isinstance(graph_width, int | float) and graph_width > 200 else None
+    plot_width = (width or GRAPH_WIDTH_PX + 40) - (170 if grouped else 40)  # minus margins
     return ViewState(
-        group_by="actor" if group_by == "actor" else "lanes", theme="dark" if dark else "light",
+        group_by="actor" if grouped else "lanes", theme="dark" if dark else "light",
         x_range=x_range, selected=selected, published=corpus.published,
-        width_px=GRAPH_WIDTH_PX,
+        width_px=int(plot_width),
     )
 
 
@@ -248,14 +252,14 @@ def register(app: Dash, corpus: Corpus) -> None:
         Output(ids.MATCH_COUNT, "children"), Output(ids.URL_OUT, "search"), error,
         *filters, Input(ids.GROUP_BY, "value"), Input(ids.THEME, "value"),
         Input(ids.VIEW_RANGE, "data"), Input(ids.CORPUS_VERSION, "data"),
-        State(ids.SELECTED, "data"), State(ids.URL_READ, "data"),
+        Input(ids.GRAPH_WIDTH, "data"), State(ids.SELECTED, "data"), State(ids.URL_READ, "data"),
         prevent_initial_call="initial_duplicate",
     )
     @_guarded(4, "draw the timeline")
     def update_view(*values: Any) -> tuple[Any, ...]:
-        *raw, group_by, dark, view_range, _version, selected, url_read = values
-        outputs = view_outputs(corpus, filter_state(*raw),
-                               view_state(corpus, group_by, dark, view_range, selected))
+        *raw, group_by, dark, view_range, _version, width, selected, url_read = values
+        view = view_state(corpus, group_by, dark, view_range, selected, width)
+        outputs = view_outputs(corpus, filter_state(*raw), view)
         return outputs if url_read else (*outputs[:3], no_update)
 
     @app.callback(
@@ -308,14 +312,14 @@ def register(app: Dash, corpus: Corpus) -> None:
         Output(ids.PANEL_BODY, "children"), Output(ids.GRAPH, "figure", allow_duplicate=True),
         error, Input(ids.SELECTED, "data"), *[State(i, "value") for i in FILTER_INPUTS],
         State(ids.GROUP_BY, "value"), State(ids.THEME, "value"), State(ids.VIEW_RANGE, "data"),
-        prevent_initial_call=True,
+        State(ids.GRAPH_WIDTH, "data"), prevent_initial_call=True,
     )
     @_guarded(2, "show the source")
     def show_selection(selected: str | None, *values: Any) -> tuple[Any, ...]:
         if not selected:
             return empty_panel(), no_update
-        *raw, group_by, dark, view_range = values
-        view = view_state(corpus, group_by, dark, view_range, selected)
+        *raw, group_by, dark, view_range, width = values
+        view = view_state(corpus, group_by, dark, view_range, selected, width)
         return panel_outputs(corpus, selected), selection_patch(corpus, filter_state(*raw), view)
 
     @app.callback(Output(ids.UPLOAD_MODAL, "is_open"), Input(ids.UPLOAD_OPEN, "n_clicks"),
@@ -370,6 +374,10 @@ def register(app: Dash, corpus: Corpus) -> None:
         Output(ids.QUICK_DONE, "data"), Input(ids.QUICK_ALL, "n_clicks"),
         Input(ids.QUICK_YEAR, "n_clicks"), Input(ids.QUICK_MONTH, "n_clicks"),
         State(ids.QUICK_RANGES, "data"), prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("dateline", "measureGraph"),
+        Output(ids.GRAPH_WIDTH, "data"), Input(ids.GRAPH, "figure"), State(ids.GRAPH_WIDTH, "data"),
     )
     app.clientside_callback(
         ClientsideFunction("dateline", "scrollToSentence"),

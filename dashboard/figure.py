@@ -138,6 +138,7 @@ def selection_trace(plan: Plan, event_id: str | None, theme: str = "light") -> d
     return {
         "type": "scatter", "x": xs, "y": ys, "mode": "markers", "name": "selected",
         "showlegend": False, "hoverinfo": "skip",
+        "xaxis": "x2" if plan.mode in ("labels", "webgl") else "x",  # not in the range slider
         "marker": {"symbol": "circle-open", "size": 26, "color": palette.selected,
                    "line": {"width": 3, "color": palette.selected}},
     }
@@ -210,10 +211,14 @@ def _lanes(
         right = d1 + label <= hi
         left = ~right & (d0 - label >= lo)
         inside = ~right & ~left
+        offscreen = (d1 < lo) | (d0 > hi)  # drawn for panning, but its label would be cut
         side[left] = "left"
+        side[offscreen] = "none"
         anchor = np.where(left, d0, np.where(inside, np.maximum(d0, lo), d1))
         starts = np.where(left, d0 - label, np.minimum(d0, anchor)) - radius
         ends = np.where(left, d1, np.maximum(d1, anchor + label)) + radius
+        starts = np.where(offscreen, d0 - radius, starts)
+        ends = np.where(offscreen, d1 + radius, ends)
     return pack_lanes(starts, ends, max_lanes), side, anchor
 
 
@@ -482,7 +487,7 @@ def _layout(view: ViewState, palette: Palette, plan: Plan) -> dict[str, Any]:
         lo, hi = _day_range(plan.marks, None)
         xaxis["range"] = [_iso(lo), _iso(hi)]
     layout["xaxis"] = xaxis
-    if plan.mode == "labels":
+    if plan.mode in ("labels", "webgl"):  # labels and the ring, kept out of the range slider
         layout["xaxis2"] = {"overlaying": "x", "matches": "x", "visible": False}
     if counts:
         layout["yaxis"] = {"fixedrange": True, "gridcolor": palette.grid,

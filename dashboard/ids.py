@@ -33,6 +33,7 @@ QUICK_RANGES = "quick-ranges"  # dcc.Store: {"all": None, "year": [a, b], "month
 QUICK_DONE = "quick-done"  # dummy output of the client-side zoom
 
 GRAPH = "timeline"
+GRAPH_WIDTH = "graph-width"  # dcc.Store: the chart's width in px, measured in the browser
 VIEW_RANGE = "view-range"  # dcc.Store: [start, end] the user zoomed to, or None
 SELECTED = "selected-event"  # dcc.Store: event_id or None
 CORPUS_VERSION = "corpus-version"  # dcc.Store: bumps when articles are added

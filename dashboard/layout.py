@@ -30,6 +30,7 @@ def build_layout(corpus: Corpus, quick: dict[str, Any], figure: Any) -> html.Div
         dcc.Store(id=ids.QUICK_DONE),
         dcc.Store(id=ids.SCROLL_DONE),
         dcc.Store(id=ids.VIEW_RANGE, data=None),
+        dcc.Store(id=ids.GRAPH_WIDTH, data=None),
         dcc.Store(id=ids.SELECTED, data=None),
         dcc.Store(id=ids.CORPUS_VERSION, data=corpus.version),
         dcc.Download(id=ids.DOWNLOAD),
@@ -168,7 +169,7 @@ def _main(figure: Any) -> html.Div:
                              "pagination": True, "paginationPageSize": 20,
                              "paginationPageSizeSelector": [20, 50, 100],
                              "animateRows": False, "enableCellTextSelection": True},
-            columnSize="responsiveSizeToFit", style={"height": "470px"},
+            style={"height": "470px"},
         ),
     ])])
 
@@ -176,11 +177,10 @@ def _main(figure: Any) -> html.Div:
 _COLUMNS = [
     {"field": "start", "headerName": "Date", "valueFormatter": {"function": "params.data.when"},
      "minWidth": 150, "sort": "asc", "filter": False},
-    {"field": "label", "headerName": "Event", "minWidth": 220, "flex": 2},
-    {"field": "actors", "headerName": "Actors", "minWidth": 160, "flex": 1},
-    {"field": "source", "headerName": "Source", "minWidth": 120, "flex": 1},
-    {"field": "precision", "headerName": "Precision", "width": 110},
-    {"field": "modality", "headerName": "Status", "width": 110},
+    {"field": "label", "headerName": "Event", "minWidth": 200, "flex": 3},
+    {"field": "actors", "headerName": "Actors", "minWidth": 140, "flex": 2},
+    {"field": "source", "headerName": "Source", "minWidth": 100, "flex": 1},
+    {"field": "modality", "headerName": "Status", "minWidth": 105, "flex": 1},
 ]
 
 

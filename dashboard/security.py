@@ -62,7 +62,7 @@ def content_security_policy(script_hashes: list[str]) -> str:
     ``'unsafe-eval'`` is there for plotly's WebGL traces (regl compiles shaders with
     ``new Function``); styles need ``'unsafe-inline'`` because plotly sets style attributes.
     """
-    scripts = " ".join(f"'{h}'" for h in script_hashes)
+    scripts = " ".join(f"'{h.strip(chr(39))}'" for h in script_hashes)  # Dash quotes them
     return "; ".join(
         [
             "default-src 'self'",

@@ -18,10 +18,10 @@ from dashboard.marks import describe_date
 from extract.article import Article
 
 _PUBLISHED_FROM = {
-    "given": "publication date given by you",
-    "metadata": "publication date from the article's metadata",
-    "inferred": "publication date inferred from the text",
-    "unknown": "publication date unknown: only absolute dates are placed",
+    "given": "(the date you gave)",
+    "metadata": "(from the article's metadata)",
+    "inferred": "(inferred from the text)",
+    "unknown": "(unknown: only absolute dates are placed)",
 }
 
 
@@ -119,7 +119,7 @@ def _provenance(event: Mapping[str, Any], article: Article | None) -> html.Div:
         if not pd.isna(published) else "unknown date"
     )
     children: list[Any] = [
-        html.Span(f"Published {date_text}", className="me-2"),
+        html.Span(f"Published {date_text} ", className="me-1"),
         html.Span(_PUBLISHED_FROM.get(origin, origin), className=f"provenance-{origin}"),
     ]
     evidence = article.evidence if article is not None else ()

@@ -17,7 +17,8 @@ cut by dictionary look-ups, longest first:
 - people: a run that starts with a common given name (``data/first_names.txt``) or follows a
   title ("President", "Mr", "Prime Minister"; titles are never part of the name). Middle initials
   are dropped ("Vladimir V Putin" is Vladimir Putin). A lone surname ("Rutte", "Mr. Rutte") takes
-  the full name seen in the same article; ``BatchPeople`` does the same across a batch.
+  the full name seen in the same article; ``canonical_batch_actors`` does the same across a
+  batch (a titled lone surname such as "Mr Grand" takes the one full name the batch knows).
 
 Everything else capitalised (sentence openers, months, "Cold War", "Oval Office") is not an actor.
 """
@@ -182,6 +183,16 @@ class DocumentActors:
         lo = bisect_left(self._starts, start)
         hi = bisect_left(self._starts, end)
         return self.mentions[lo:hi]
+
+    def last_person_before(self, offset: int, reach: int = 600) -> str | None:
+        """The person named last before ``offset`` (within ``reach`` characters): whom a
+        sentence's "he" or "she" most likely means."""
+        index = bisect_left(self._starts, offset) - 1
+        while index >= 0 and self.mentions[index].start >= offset - reach:
+            if self.mentions[index].kind == PERSON:
+                return self.mentions[index].name
+            index -= 1
+        return None
 
     def names_between(self, start: int, end: int) -> list[str]:
         """Canonical names of the mentions in ``[start, end)``, first appearance first."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -115,8 +116,24 @@ _REPORTING = frozenset({"say"})
 _WEEK = PRECISIONS.index("week")
 _SIMILAR = 0.4  # label overlap (Jaccard) that joins coarse or reported rows with a shared date
 _NEAR_SAME = 0.6  # label overlap that makes rows with different dates one (conflicting) event
-_WINDOW_DAYS = {"day": 7, "week": 14, "month": 62, "season": 120, "quarter": 120, "year": 400}
+# How far apart two dates of one happening may lie before they are two happenings.
+_WINDOW_DAYS = {"day": 3, "week": 7, "month": 31, "season": 92, "quarter": 92, "year": 366}
+_SPECIFIC = 3  # content words a label needs before a date disagreement is believed
 _MAX_NEIGHBOURS = 64  # comparisons per row inside one block, a bound on the worst case
+
+
+@dataclass(frozen=True, slots=True)
+class _Rows:
+    """What clustering reads of each row, as plain lists (fast to index)."""
+
+    ids: list[str]
+    docs: list[str]
+    starts: np.ndarray  # days since 1970
+    ends: np.ndarray
+    levels: list[int]  # index in PRECISIONS
+    words: list[frozenset[str]]  # content words of the label
+    texts: list[tuple[str, str]]  # (timex, sentence)
+    weak: np.ndarray  # the label names no actor: the sentence's actors stand in
 
 
 def assign_clusters(frame: pd.DataFrame) -> pd.DataFrame:
@@ -125,63 +142,70 @@ def assign_clusters(frame: pd.DataFrame) -> pd.DataFrame:
     if out.empty:
         return out
     out["actors"] = canonical_batch_actors([list(a) for a in out["actors"]])
-    ids = out["event_id"].astype(str).tolist()
-    docs = out["doc_id"].astype(str).tolist()
-    starts = out["date_start"].to_numpy().astype("datetime64[D]").astype(np.int64)
-    ends = out["date_end"].to_numpy().astype("datetime64[D]").astype(np.int64)
-    levels = [PRECISIONS.index(p) for p in out["precision"].astype(str)]
     labels = out["label"].astype(str).tolist()
-    texts = list(zip(out["timex"].astype(str), out["sentence"].astype(str), strict=True))
-    words = [_content(label) for label in labels]
-    keys = [_keys(label) for label in labels]
-    parent = list(range(len(out)))
-
+    named = [_label_actors(a, label) for a, label in zip(out["actors"], labels, strict=True)]
+    rows = _Rows(
+        ids=out["event_id"].astype(str).tolist(),
+        docs=out["doc_id"].astype(str).tolist(),
+        starts=out["date_start"].to_numpy().astype("datetime64[D]").astype(np.int64),
+        ends=out["date_end"].to_numpy().astype("datetime64[D]").astype(np.int64),
+        levels=[PRECISIONS.index(p) for p in out["precision"].astype(str)],
+        words=[_content(label) for label in labels],
+        texts=list(zip(out["timex"].astype(str), out["sentence"].astype(str), strict=True)),
+        weak=np.array([not n for n in named], dtype=bool),
+    )
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    weak = np.zeros(len(out), dtype=bool)  # the label names no actor: the sentence's stand in
     for row, (actors, label) in enumerate(zip(out["actors"], labels, strict=True)):
-        named = _label_actors(actors, label)
-        weak[row] = not named
-        for actor in named or actors:
-            for key in keys[row]:
+        for actor in named[row] or actors:
+            for key in _keys(label):
                 blocks[(actor, key)].append(row)
-    for (_, key), rows in sorted(blocks.items()):
-        rows.sort(key=lambda r: (starts[r], ids[r]))
-        for a, b in _neighbours(rows, starts, ends, levels):
-            if _same(a, b, key, starts, ends, levels, docs, words, texts, weak):
-                _union(parent, a, b, ids)
 
+    parent = list(range(len(out)))
+    for (_, key), members in blocks.items():
+        members.sort(key=lambda r: (rows.starts[r], rows.ids[r]))
+        for a, b in _neighbours(members, rows):
+            if _same(rows, a, b, key):
+                _union(parent, a, b, rows.ids)
     roots = [_find(parent, r) for r in range(len(out))]
-    out["cluster_id"] = pd.array([ids[r] for r in roots], dtype="string")
-    out["conflict"] = _conflicts(roots, starts, ends)
+    out["cluster_id"] = pd.array([rows.ids[r] for r in roots], dtype="string")
+    out["conflict"] = _conflicts(roots, rows.starts, rows.ends)
     return out
 
 
-def _neighbours(
-    rows: list[int], starts: np.ndarray, ends: np.ndarray, levels: list[int]
-) -> Iterator[tuple[int, int]]:
-    for i, a in enumerate(rows):
-        reach = ends[a] + _WINDOW_DAYS.get(PRECISIONS[levels[a]], 0)
-        for b in rows[i + 1 : i + 1 + _MAX_NEIGHBOURS]:
-            if starts[b] > reach:
+def _neighbours(members: list[int], rows: _Rows) -> Iterator[tuple[int, int]]:
+    for i, a in enumerate(members):
+        reach = rows.ends[a] + _WINDOW_DAYS.get(PRECISIONS[rows.levels[a]], 0)
+        for b in members[i + 1 : i + 1 + _MAX_NEIGHBOURS]:
+            if rows.starts[b] > reach:
                 break
             yield a, b
 
 
-def _same(a, b, key, starts, ends, levels, docs, words, texts, weak) -> bool:  # type: ignore[no-untyped-def]
+def _same(rows: _Rows, a: int, b: int, key: str) -> bool:
     """Overlapping dates join when fine enough (a day, a week) or when the labels agree;
-    dates apart join only across articles, with near-identical labels and the same numbers."""
+    dates apart join only across articles, with near-identical labels and the same figures."""
+    levels, words, weak = rows.levels, rows.words, rows.weak
     if abs(levels[a] - levels[b]) > 1:
         return False
+    figures_a, figures_b = _numbers(words[a]), _numbers(words[b])
+    if figures_a and figures_b and not figures_a & figures_b:
+        return False  # "a surplus of 15.6 billion" and "of 13.6 billion" are two happenings
     similarity = _jaccard(words[a], words[b])
-    if starts[a] <= ends[b] and starts[b] <= ends[a]:
-        coarse = max(levels[a], levels[b]) > _WEEK or key in _REPORTING or weak[a] or weak[b]
+    vague = bool(weak[a] or weak[b])
+    if rows.starts[a] <= rows.ends[b] and rows.starts[b] <= rows.ends[a]:
+        if vague and min(len(words[a]), len(words[b])) < 2:
+            return False  # "talks" alone, with no actor in the label, identifies nothing
+        coarse = max(levels[a], levels[b]) > _WEEK or key in _REPORTING or vague
         return not coarse or similarity >= _SIMILAR
-    if docs[a] == docs[b] or levels[a] != levels[b] or key in _REPORTING:
+    if rows.docs[a] == rows.docs[b] or levels[a] != levels[b] or key in _REPORTING or vague:
         return False
-    if similarity < _NEAR_SAME or _numbers(words[a]) != _numbers(words[b]):
+    if min(len(words[a]), len(words[b])) < _SPECIFIC:  # "talks", "payment date": too generic
+        return False
+    if similarity < _NEAR_SAME or figures_a != figures_b:
         return False
     # "met on Tuesday and Wednesday" in both: two dates of one sentence, not a disagreement
-    return texts[a][0] not in texts[b][1] and texts[b][0] not in texts[a][1]
+    (timex_a, sentence_a), (timex_b, sentence_b) = rows.texts[a], rows.texts[b]
+    return timex_a not in sentence_b and timex_b not in sentence_a
 
 
 def _numbers(words: frozenset[str]) -> frozenset[str]:
@@ -198,9 +222,10 @@ def _conflicts(roots: list[int], starts: np.ndarray, ends: np.ndarray) -> np.nda
 
 
 def _label_actors(actors: list[str], label: str) -> list[str]:
-    """Actors the label names (by full name, surname or a word such as "Russian")."""
-    low = label.lower()
-    return [a for a in actors if a.lower() in low or a.split()[-1].lower()[:-1] in low]
+    """Actors the label names, by a word that starts with their last name: "Iohannis",
+    "NATO’s", "Russian" (for Russia); not "national" for NATO."""
+    tokens = label.lower().split()
+    return [a for a in actors if any(t.startswith(a.split()[-1].lower()) for t in tokens)]
 
 
 def _lemma(word: str) -> str:

@@ -6,7 +6,8 @@ expression whose value has a range ("on Thursday", "last July", "the 2022 Russia
 that time, so it becomes a row. Durations ("almost 14 years"), sets ("every week"), reference
 words ("currently", "in the coming days") and values with unknown parts (``XXXX-10``) place
 nothing on the calendar and are left out; so are expressions that do not fall inside a sentence
-(nothing to describe them with).
+(nothing to describe them with). A run-on "sentence" (a table, a list without full stops) is cut
+to ``MAX_SENTENCE`` characters around the date.
 
 ``article_events`` works on one article (so callers can spread articles over processes);
 ``extract_events`` runs it over a batch and then ``cluster.assign_clusters``, which also merges
@@ -25,7 +26,7 @@ from extract import schema
 from extract.actors import DocumentActors
 from extract.article import Article
 from extract.cluster import assign_clusters
-from extract.labels import label
+from extract.labels import label, name_pronoun, starts_with_pronoun
 from extract.modality import modality
 from extract.sentences import Sentence, SentenceIndex, clause_bounds
 from extract.timex import Timex, tag
@@ -33,6 +34,7 @@ from extract.timex import Timex, tag
 Tagger = Callable[[str, date | None], list[Timex]]
 
 EVENT_TYPES = frozenset({"DATE", "TIME"})
+MAX_SENTENCE = 600  # characters of context kept around a date in a run-on sentence
 
 
 def anchors_happening(timex: Timex) -> bool:
@@ -61,8 +63,26 @@ def article_events(article: Article, tagger: Tagger = tag) -> list[dict[str, Any
         sentence = sentences.at(timex.start)
         if sentence is None or timex.end > sentence.end:
             continue
-        rows.append(_row(article, timex, sentence, actors))
+        rows.append(_row(article, timex, _window(text, sentence, timex), actors))
     return rows
+
+
+def _window(text: str, sentence: Sentence, timex: Timex) -> Sentence:
+    """The sentence, or for a run-on "sentence" (a table, a list without full stops) the
+    ``MAX_SENTENCE`` characters around the date, cut at spaces: labels, actors and the frame
+    stay small and the work per date stays bounded."""
+    if sentence.end - sentence.start <= MAX_SENTENCE:
+        return sentence
+    half = (MAX_SENTENCE - (timex.end - timex.start)) // 2
+    start = max(sentence.start, timex.start - half)
+    end = min(sentence.end, timex.end + half)
+    if start > sentence.start:
+        space = text.find(" ", start, timex.start)
+        start = space + 1 if space >= 0 else start
+    if end < sentence.end:
+        space = text.rfind(" ", timex.end, end)
+        end = space if space >= 0 else end
+    return Sentence(start, end, text[start:end])
 
 
 def _row(article: Article, timex: Timex, sentence: Sentence, actors: DocumentActors) -> dict:
@@ -74,6 +94,12 @@ def _row(article: Article, timex: Timex, sentence: Sentence, actors: DocumentAct
     spans = [(m.start - offset, m.end - offset) for m in mentions]
     begin, stop = clause_bounds(sentence.text, *local)
     event_id = f"{article.doc_id}:{timex.start}"
+    names = [m.name for m in mentions]
+    text = label(sentence.text, local, spans)
+    if starts_with_pronoun(text):  # "He told Dutch radio": the person last named before
+        person = actors.last_person_before(sentence.start)
+        text = name_pronoun(text, person)
+        names = [person, *names] if person else names
     return {
         "event_id": event_id,
         "doc_id": article.doc_id,
@@ -91,8 +117,8 @@ def _row(article: Article, timex: Timex, sentence: Sentence, actors: DocumentAct
         "timex_end": timex.end,
         "sentence": sentence.text,
         "sentence_start": sentence.start,
-        "label": label(sentence.text, local, spans),
-        "actors": list(dict.fromkeys(m.name for m in mentions)),
+        "label": text,
+        "actors": list(dict.fromkeys(names)),
         "modality": modality(sentence.text[begin:stop], span.start, span.end, article.published),
         "cluster_id": event_id,
         "conflict": False,

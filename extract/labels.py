@@ -111,6 +111,18 @@ def verb_forms() -> frozenset[str]:
 
 
 Span = tuple[int, int]
+_PRONOUN = re.compile(r"^(?:He|She|he|she) ")
+
+
+def starts_with_pronoun(text: str) -> bool:
+    return bool(_PRONOUN.match(text))
+
+
+def name_pronoun(text: str, person: str | None) -> str:
+    """ "He told Dutch radio" -> "Mark Rutte told Dutch radio", within the length limits."""
+    if person is None or not starts_with_pronoun(text):
+        return text
+    return _finish([*person.split(), *text.split()[1:]])
 
 
 def label(sentence: str, timex: Span, actors: Sequence[Span] = ()) -> str:

@@ -4,6 +4,14 @@
 the way TimeML's TIMEX3 does, resolving relative expressions ("last July", "on Thursday")
 against ``published`` and the tense of the sentence. It never reads today's date: with
 ``published=None`` relative expressions keep X placeholders (``XXXX-07``).
+
+How it is built, one concept per module:
+``timex_lexicon`` (the words), ``timex_spans`` (where expressions are: one regex per kind of
+expression, the longest non-overlapping matches win), ``timex_filters`` (is this "May" a month,
+this "1979" a year?), ``tense`` (past, present or future clause), ``timex_calendar`` (unit
+arithmetic and tense-driven choice of the occurrence), ``timex_resolve`` and ``timex_periods``
+(values). dateparser is used for numeric dates ("6/20/24"); ``timeml`` and ``evaluate`` read
+and score the TimeML corpora.
 """
 
 from __future__ import annotations
@@ -12,6 +20,8 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from extract.ranges import DateRange, value_range
+from extract.timex_resolve import Context, resolve
+from extract.timex_spans import find_candidates, select
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
@@ -44,9 +54,6 @@ def tag(text: str, published: date | None = None) -> list[Timex]:
     ``extract.timex_resolve``. Never raises on odd input: a span whose value cannot be computed
     (an impossible date, a year beyond the calendar) is left out.
     """
-    from extract.timex_resolve import Context, resolve
-    from extract.timex_spans import find_candidates, select
-
     if not isinstance(text, str) or not text:
         return []
     context = Context(text, published)
@@ -54,17 +61,10 @@ def tag(text: str, published: date | None = None) -> list[Timex]:
     for candidate in select(find_candidates(text)):
         try:
             resolved = resolve(candidate, context)
-        except (ValueError, OverflowError, KeyError, IndexError):
+        except (ValueError, OverflowError, KeyError, IndexError, TypeError, AttributeError):
             continue
         if resolved is not None:
             kind, value = resolved
-            found.append(
-                Timex(
-                    candidate.start,
-                    candidate.end,
-                    text[candidate.start : candidate.end],
-                    kind,
-                    value,
-                )
-            )
+            start, end = candidate.start, candidate.end
+            found.append(Timex(start, end, text[start:end], kind, value))
     return found

@@ -39,6 +39,8 @@ def shift_months(d: date, months: int) -> tuple[int, int]:
 def shift(d: date, unit: str, n: int) -> str:
     """The TIMEX3 value ``n`` units (D, W, M, Q, Y, E decade, C century) from ``d``, at that
     granularity."""
+    if not 1 <= d.year + n * {"E": 10, "C": 100}.get(unit, 0 if unit in "DWMQ" else 1) <= 9999:
+        raise ValueError(f"{n} {unit} from {d} is off the calendar")
     if unit == "D":
         return day_value(d + timedelta(days=n))
     if unit == "W":

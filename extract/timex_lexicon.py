@@ -116,9 +116,11 @@ def alternation(words: object) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-def number_value(word: str) -> int | None:
-    """The integer a numeral names ("14", "fourteen", "a couple of"); None if vague or unknown."""
+def number_value(word: str) -> int | float | None:
+    """The number a numeral names ("14", "1.5", "fourteen", "a couple of"); None if vague."""
     word = re.sub(r"\s+", " ", word.strip().lower())
-    if word.replace(",", "").isdigit():
-        return int(word.replace(",", ""))
+    digits = word.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        number = float(digits)
+        return int(number) if number.is_integer() else number
     return NUMBER_WORDS.get(word)

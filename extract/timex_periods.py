@@ -251,7 +251,7 @@ def _is_rate(before: str) -> bool:
 
 
 def _period_value(n: float, letter: str, is_time: bool) -> str:
-    number = f"{n:g}"
+    number = str(int(n)) if float(n).is_integer() else f"{n:.6f}".rstrip("0")
     return f"PT{number}{letter}" if is_time else f"P{number}{letter}"
 
 
@@ -260,11 +260,14 @@ def _add_half(value: str, letter: str, is_time: bool) -> str:
     return value + extra.get((letter, is_time), "")
 
 
-def _shifted(n: int | None, unit: str, tail: str, ctx: Context) -> Resolved:
+def _shifted(n: float | None, unit: str, tail: str, ctx: Context) -> Resolved:
     """ "two weeks ago" (from the publication date), "three days later" (from the last date)."""
     later = tail in ("later", "from now", "hence")
     if n is None:
         return "DATE", "FUTURE_REF" if later else "PAST_REF"
+    if not float(n).is_integer():
+        return None  # "1.5 years ago": no calendar unit to name
+    count = int(n)
     base = ctx.anchor if tail == "later" and ctx.anchor else ctx.published
     if base is None:
         return "DATE", "FUTURE_REF" if later else "PAST_REF"
@@ -273,10 +276,8 @@ def _shifted(n: int | None, unit: str, tail: str, ctx: Context) -> Resolved:
     if is_time:
         return "DATE", day_value(base)
     if unit == "quarter":
-        return "DATE", shift(base, "Q", sign * n)
-    if letter == "Y" and multiplier > 1:
-        return "DATE", shift(base, "Y", sign * n * multiplier)
-    return "DATE", shift(base, letter, sign * n * multiplier)
+        return "DATE", shift(base, "Q", sign * count)
+    return "DATE", shift(base, letter, sign * count * multiplier)
 
 
 def _bare_units(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:

@@ -110,7 +110,8 @@ _PATTERNS: dict[str, str] = {
         r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
         r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|EST|EDT|CET|BST|local|hrs)\b)"
         r"|(?P<noon>noon|midnight|midday))"
-        r"(?:\s+(?P<tz>GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|local\s+time)\b)?"
+        r"(?:\s+(?P<tz>GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|ET|PT|CT|MT|"
+        r"local\s+time)\b)?"
         rf"(?:,?\s+(?P<when>today|tonight|yesterday|tomorrow|(?:on\s+)?{WEEKDAY}|{MON}\s*{DAYNUM}))?"
     ),
     "part_of_day": (
@@ -125,7 +126,7 @@ _PATTERNS: dict[str, str] = {
         r"(?:fiscal\s+)?(?P<unit>quarter|half)\b(?!-\d)"
         r"(?:\s+of\s+(?:(?P<y2>\d{4})\b|(?P<rel2>this|last|next|the)\s+(?:fiscal\s+)?year\b))?"
     ),
-    "quarter_q": r"\b(?P<qn>Q[1-4])(?:\s+(?P<qyear>\d{4}))?\b",
+    "quarter_q": r"\b(?P<qn>Q[1-4]|H[12])(?:\s+(?P<qyear>\d{4}))?\b",
     "period": (
         r"\b(?:(?P<pre>the|a|this|last|next)\s+)?(?:(?P<rel>latest|current|same|past|previous|prior|"
         r"recent|(?:comparable\s+)?year-ago|(?:comparable\s+)?year-earlier|year\s+earlier|comparable|"

@@ -60,8 +60,10 @@ def wait_for(driver, css: str, timeout: float = 20.0):  # type: ignore[no-untype
 @click.option("--select/--no-select", default=True, help="Open one event in the source panel.")
 @click.option("--query", default="", help="URL query, e.g. '?actor=Mark+Rutte&group=actor'.")
 @click.option("--full-page", is_flag=True, help="Grow the window to the page height.")
+@click.option("--view", type=click.Choice(["all", "year", "month"]), default="all",
+              show_default=True, help="Quick view to click before the screenshot.")
 def main(output: Path, width: int, height: int, dark: bool, select: bool, query: str,
-         full_page: bool) -> None:
+         full_page: bool, view: str) -> None:
     from dashboard.app import create_app, load, running
 
     frame, articles = load([])
@@ -74,6 +76,9 @@ def main(output: Path, width: int, height: int, dark: bool, select: bool, query:
             if dark:
                 driver.find_element("css selector", "#theme-switch").click()
             time.sleep(1.5)
+            if view != "all":
+                driver.find_element("id", f"quick-{view}").click()
+                time.sleep(2.0)
             if select:
                 _select_event(driver)
             if full_page:

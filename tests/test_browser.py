@@ -109,7 +109,7 @@ def test_clicking_an_event_highlights_its_sentence_in_the_article(
     timex = mark.find_element("css selector", ".timex").text
     assert "Thursday" in timex
     panel = browser.find_element("id", ids.PANEL_BODY).text
-    assert "Also reported by" in panel
+    assert "also reported by" in panel.lower()
     assert console_errors(browser) == []
 
 
@@ -117,6 +117,8 @@ def test_a_table_row_selects_the_same_event(browser: Any, seeds_url: str) -> Non
     open_app(browser, seeds_url)
     row = css(browser, f"#{ids.TABLE} .ag-row [col-id='label']")[0]
     label = row.text
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", row)
+    time.sleep(0.3)
     row.click()
     wait(browser, lambda d: css(d, "#event-sentence"))
     assert label.split()[0] in browser.find_element("id", ids.PANEL_BODY).text
@@ -159,4 +161,28 @@ def test_hostile_article_text_is_shown_as_text_and_never_runs(
     assert panel.find_elements("css selector", "script, img, b") == []
     assert browser.execute_script("return window.__xss === undefined")
     assert css(browser, "img[src='x']") == []
+    assert console_errors(browser) == []
+
+
+def test_a_pasted_article_joins_the_timeline(browser: Any, serve: Callable[..., str]) -> None:
+    from dashboard.synthetic import seed_like_articles, seed_like_frame
+
+    url = serve(seed_like_frame(), seed_like_articles())
+    open_app(browser, url)
+    browser.find_element("id", ids.UPLOAD_OPEN).click()
+    paste = wait(browser, lambda d: [e for e in css(d, f"#{ids.PASTE}") if e.is_displayed()])[0]
+    paste.send_keys("NATO defence ministers will meet in Brussels on 12 July 2024. "
+                    "<script>window.__xss = 3</script>")
+    browser.find_element("id", ids.PASTE_TITLE).send_keys("Ministers to meet")
+    browser.execute_script(
+        "var i = document.getElementById(arguments[0]);"
+        "var set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;"
+        "set.call(i, '2024-06-20'); i.dispatchEvent(new Event('input', {bubbles: true}));"
+        "i.dispatchEvent(new Event('change', {bubbles: true}));", ids.UPLOAD_DATE)
+    browser.find_element("id", ids.UPLOAD_ADD).click()
+    status = wait(browser, lambda d: d.find_element("id", ids.UPLOAD_STATUS).text)
+    assert status.startswith("Added 1 article")
+    wait(browser, lambda d: "20 events" not in d.find_element("id", ids.SUMMARY).text)
+    assert "3 articles" in browser.find_element("id", ids.SUMMARY).text
+    assert browser.execute_script("return window.__xss === undefined")
     assert console_errors(browser) == []

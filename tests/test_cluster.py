@@ -71,6 +71,12 @@ def test_the_seeds_withdrawal_shares_one_cluster() -> None:
             ("Iohannis withdrew", "2020-01-01", "2029-12-31", "decade"),
             False,
         ),
+        # different figures are different happenings, even on one day
+        (
+            ("Iohannis reported a surplus of 15.6 billion", "2024-06-20"),
+            ("Iohannis reported a surplus of 13.6 billion", "2024-06-20"),
+            False,
+        ),
         # a year is coarse: the labels must agree too
         (
             ("Iohannis said prices rose", "2024-01-01", "2024-12-31", "year"),
@@ -96,6 +102,16 @@ def test_sources_that_disagree_on_the_date_keep_both_rows_and_a_conflict() -> No
     ])  # fmt: skip
     assert list(frame["cluster_id"]) == ["a:1", "a:1", "c:1"]
     assert list(frame["conflict"]) == [True, True, False]
+
+
+def test_a_generic_label_without_an_actor_joins_nothing() -> None:
+    frame = _clusters(
+        [
+            _row("a:1", "talks", ["Japan"], "2024-06-18"),
+            _row("b:1", "talks", ["Japan"], "2024-06-18"),
+        ]
+    )
+    assert frame["cluster_id"].nunique() == 2
 
 
 def test_two_dates_of_one_sentence_are_not_a_conflict() -> None:

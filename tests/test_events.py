@@ -15,7 +15,7 @@ from seed_timexes import DOC_000, DOC_001, PUBLISHED, seed_articles, seed_tagger
 
 from extract import schema
 from extract.article import Article
-from extract.events import anchors_happening, article_events, extract_events
+from extract.events import MAX_SENTENCE, anchors_happening, article_events, extract_events
 from extract.timex import Timex
 
 REUTERS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters21578.jsonl"
@@ -76,6 +76,9 @@ def test_durations_and_vague_references_are_not_events(seed_frame: pd.DataFrame)
         (DOC_001, "announced ", "last July", "2023-07-01", "2023-07-31", "month",
          "Rutte announced he would not seek re-election", "happened",
          ["Mark Rutte", "Netherlands"]),
+        (DOC_001, "radio in ", "October", "2023-10-01", "2023-10-31", "month",
+         "Mark Rutte told Dutch radio", "happened",
+         ["Mark Rutte", "Netherlands", "NATO", "United States"]),
         (DOC_001, "a ", "2015", "2015-01-01", "2015-12-31", "year",
          "profile in the English-language Dutch News", "happened", ["Dutch News"]),
     ],
@@ -166,6 +169,25 @@ def test_with_the_real_tagger_both_withdrawals_share_a_cluster() -> None:
     first = f"{DOC_000}:{text_000.index('withdrew on Thursday') + len('withdrew on ')}"
     second = f"{DOC_001}:{text_001.index('NATO on Thursday') + len('NATO on ')}"
     assert ids[first] == ids[second]
+
+
+def test_a_run_on_sentence_is_cut_around_each_date_and_stays_fast() -> None:
+    import re
+
+    text = "Sales rose to 5,000 in 1987, Mr Smith said, vs 4,000 in 1986 " * 2000
+    found = [
+        Timex(m.start(), m.end(), m.group(), "DATE", m.group())
+        for m in re.finditer(r"19\d\d", text)
+    ]
+    started = time.perf_counter()
+    rows = article_events(Article("table", text), lambda t, p: found)
+    assert time.perf_counter() - started < 10  # quadratic work took minutes
+    assert len(rows) == 4000
+    for row in rows:
+        assert len(row["sentence"]) <= MAX_SENTENCE
+        assert row["sentence"] in text
+        assert text[row["sentence_start"] :].startswith(row["sentence"])
+        assert row["sentence_start"] <= row["timex_start"] < row["sentence_start"] + MAX_SENTENCE
 
 
 @settings(max_examples=60, deadline=None)

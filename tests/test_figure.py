@@ -73,7 +73,9 @@ def test_every_event_is_drawn_and_labelled(frame: pd.DataFrame) -> None:
 
 
 @pytest.mark.parametrize("group_by", ["lanes", "actor"])
-@pytest.mark.parametrize("x_range", [None, (date(2024, 6, 1), date(2024, 7, 1))])
+@pytest.mark.parametrize(
+    "x_range", [None, (date(2024, 6, 1), date(2024, 7, 1)), (date(2023, 6, 20), date(2024, 6, 30))]
+)
 def test_marks_and_labels_in_one_lane_never_collide(
     frame: pd.DataFrame, group_by: str, x_range: tuple[date, date] | None
 ) -> None:
@@ -85,7 +87,9 @@ def test_marks_and_labels_in_one_lane_never_collide(
     extents = []
     for row in plan.marks.itertuples():
         width = len(row.text) * 6.5 * per_px  # a slightly narrower font than packing assumes
-        if row.side == "left":
+        if row.side == "none":  # off screen: no label
+            extents.append((row.y, row.d0, row.d1))
+        elif row.side == "left":
             extents.append((row.y, row.label_x - width, row.d1))
         else:
             extents.append((row.y, row.d0, max(row.d1, row.label_x + width)))

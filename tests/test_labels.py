@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extract.actors import DocumentActors
-from extract.labels import MAX_CHARS, MAX_WORDS, label
+from extract.labels import MAX_CHARS, MAX_WORDS, label, name_pronoun
 
 
 def _label(sentence: str, date: str, occurrence: int = 0) -> str:
@@ -169,6 +169,22 @@ def test_labels_leave_out_the_date_and_stay_short(sentence: str, date: str, expe
     assert date not in got
     assert len(got) <= MAX_CHARS
     assert len(got.split()) <= MAX_WORDS
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        ("He told Dutch radio", "Mark Rutte", "Mark Rutte told Dutch radio"),
+        ("he had secured support", "Mark Rutte", "Mark Rutte had secured support"),
+        ("She won", None, "She won"),
+        ("Hewlett said", "Mark Rutte", "Hewlett said"),
+        ("The committee met", "Mark Rutte", "The committee met"),
+    ],
+)
+def test_a_leading_he_or_she_takes_the_name_of_the_person_meant(
+    text: str, person: str | None, expected: str
+) -> None:
+    assert name_pronoun(text, person) == expected
 
 
 @given(

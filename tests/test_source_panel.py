@@ -101,7 +101,7 @@ def test_offsets_that_drifted_are_repaired_by_finding_the_sentence(frame) -> Non
 def test_an_inferred_publication_date_shows_its_evidence(frame) -> None:  # type: ignore[no-untyped-def]
     row = event(frame, "Rutte writes to Orban")
     panel = html.Div(build_panel(row, seed_like_articles()["001"], frame.iloc[0:0]))
-    assert "inferred from the text" in text_of(panel)
+    assert "Published 20 June 2024 (inferred from the text)" in text_of(panel)
     assert [c.children for c in find(panel, html.Span, "evidence-chip")] == [
         "the June 18 letter", "on Tuesday"]
 

@@ -201,3 +201,39 @@ def test_the_week_ended_a_date_is_that_week() -> None:
     found = tag("Jobless claims rose in the week ended February 22.", date(2024, 3, 1))
     assert [(t.text, t.value) for t in found] == [
         ("the week", "2024-W08"), ("February 22", "2024-02-22")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("It lasted 99999 centuries.", "P9999900Y"), ("It lasted 1.5 years.", "P1.5Y")],
+)
+def test_durations_are_written_without_exponents(sentence: str, value: str) -> None:
+    assert _only(sentence)[2] == value
+
+
+def test_counting_back_past_year_one_gives_no_value() -> None:
+    found = tag("It began 2023 years ago.", date(2000, 1, 1))
+    assert all(not t.value.startswith("-") for t in found)
+    assert [t for t in found if t.type == "DATE"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Revenue rose in Q3 2023.", ("Q3 2023", "DATE", "2023-Q3")),
+        ("Revenue rose in H1 2024.", ("H1 2024", "DATE", "2024-H1")),
+        ("Trading opens at 10:30 a.m. ET tomorrow.", ("10:30 a.m. ET tomorrow", "TIME",
+                                                       "2024-06-21T10:30")),
+        ("Athletes arrive for the 2024 Paris Olympics.", ("2024", "DATE", "2024")),
+        ("The ceasefire, agreed on 15 May, held.", ("15 May", "DATE", "2024-05-15")),
+        ("Growth in the mid-2020s will slow.", ("the mid-2020s", "DATE", "202")),
+    ],
+)
+def test_modern_news_notations(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert _only(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", ["COVID-19 spread.", "The G20 met at COP28.",
+                                      "Boeing 737 MAX jets were grounded.", "It runs 24/7."])
+def test_names_with_numbers_are_not_dates(sentence: str) -> None:
+    assert tag(sentence, THURSDAY) == []
