@@ -17,6 +17,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       if (!graph || !window.Plotly) { return window.dash_clientside.no_update; }
       var range = ranges[key];
       window.Plotly.relayout(graph, range ? {"xaxis.range": range} : {"xaxis.autorange": true});
+      if (document.activeElement) { document.activeElement.blur(); }
       return key;
     },
     measureGraph: function (figure, current) {

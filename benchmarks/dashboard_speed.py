@@ -24,10 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from plotly.io.json import to_json_plotly  # noqa: E402
 
-from dashboard.callbacks import view_outputs, view_state  # noqa: E402
 from dashboard.corpus import Corpus  # noqa: E402
 from dashboard.figure import ViewState, build_figure, plan_marks  # noqa: E402
 from dashboard.filters import FilterState  # noqa: E402
+from dashboard.handlers import view_outputs, view_state  # noqa: E402
 from dashboard.synthetic import synthetic_frame  # noqa: E402
 
 
@@ -74,9 +74,11 @@ def measure(n: int, repeat: int) -> dict[str, float | int | str]:
         "mode_all": plan_marks(corpus.frame, view).mode,
         "build_ms": round(build, 1),
         "actor_rows": matched,
-        "mode_actor": plan_marks(corpus.frame.iloc[:0], view).mode if not matched else
-        plan_marks(corpus.frame[[("Viktor Orban" in a) for a in corpus.frame["actors"]]],
-                   view).mode,
+        "mode_actor": plan_marks(corpus.frame.iloc[:0], view).mode
+        if not matched
+        else plan_marks(
+            corpus.frame[[("Viktor Orban" in a) for a in corpus.frame["actors"]]], view
+        ).mode,
         "callback_ms": round(best_of(repeat, callback), 1),
         "zoomed_ms": round(best_of(repeat, zoomed), 1),
     }
@@ -93,18 +95,25 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    print(f"{'events':>9} {'frame s':>8} {'index ms':>9} {'build ms (mode)':>22} "
-          f"{'actor rows':>10} {'callback ms (mode)':>22} {'ratio':>6} {'zoomed ms':>10}")
+    print(
+        f"{'events':>9} {'frame s':>8} {'index ms':>9} {'build ms (mode)':>22} "
+        f"{'actor rows':>10} {'callback ms (mode)':>22} {'ratio':>6} {'zoomed ms':>10}"
+    )
     for n in args.sizes:
         r = measure(n, args.repeat)
         ratio = float(r["callback_ms"]) / max(float(r["build_ms"]), 1e-9)
-        print(f"{r['events']:>9,} {r['frame_s']:>8} {r['index_ms']:>9} "
-              f"{str(r['build_ms']) + ' (' + str(r['mode_all']) + ')':>22} {r['actor_rows']:>10,} "
-              f"{str(r['callback_ms']) + ' (' + str(r['mode_actor']) + ')':>22} {ratio:>6.2f} "
-              f"{r['zoomed_ms']:>10}", flush=True)
-    print("callback = filter + figure + table rows + figure JSON for one actor-filter change; "
-          "ratio = callback / unfiltered figure build; zoomed = the same callback zoomed to "
-          "June 2024 (labels come back).")
+        print(
+            f"{r['events']:>9,} {r['frame_s']:>8} {r['index_ms']:>9} "
+            f"{str(r['build_ms']) + ' (' + str(r['mode_all']) + ')':>22} {r['actor_rows']:>10,} "
+            f"{str(r['callback_ms']) + ' (' + str(r['mode_actor']) + ')':>22} {ratio:>6.2f} "
+            f"{r['zoomed_ms']:>10}",
+            flush=True,
+        )
+    print(
+        "callback = filter + figure + table rows + figure JSON for one actor-filter change; "
+        "ratio = callback / unfiltered figure build; zoomed = the same callback zoomed to "
+        "June 2024 (labels come back)."
+    )
 
 
 if __name__ == "__main__":

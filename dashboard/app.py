@@ -16,9 +16,10 @@ from pathlib import Path
 import pandas as pd
 from dash import Dash
 
-from dashboard.callbacks import GRAPH_WIDTH_PX, register
+from dashboard.callbacks import register
 from dashboard.corpus import Corpus
 from dashboard.figure import ViewState, build_figure, quick_ranges
+from dashboard.handlers import GRAPH_WIDTH_PX
 from dashboard.layout import build_layout
 from extract.article import Article
 
@@ -46,8 +47,9 @@ def create_app(
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    first = build_figure(corpus.frame, ViewState(published=corpus.published,
-                                                 width_px=GRAPH_WIDTH_PX))
+    first = build_figure(
+        corpus.frame, ViewState(published=corpus.published, width_px=GRAPH_WIDTH_PX)
+    )
     app.layout = build_layout(corpus, quick_ranges(corpus.frame, corpus.published), first)
     register(app, corpus)
     app.server.config["DATELINE_CORPUS"] = corpus  # for tests and tools, not for callbacks

@@ -1,222 +1,57 @@
-"""Dash callbacks: short adapters from component values to the pure functions and back.
+"""Dash callbacks: short adapters from component ids to ``dashboard.handlers`` and back.
 
-Why this split: every ``*_outputs`` function below is plain Python over a ``Corpus`` and is tested
-by calling it; ``register`` only wires ids to them. Each wired callback is guarded: an exception is
-logged and the user sees one sentence in the error slot, never a traceback.
+Why thin: the behaviour lives in ``handlers`` (plain functions, tested by calling them); this
+module only says which ids feed which function. Each callback is guarded: an exception is logged
+and the user sees one sentence in the error slot, never a traceback.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import dash_bootstrap_components as dbc
-import pandas as pd
-from dash import ALL, ClientsideFunction, Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
+from dash import (
+    ALL,
+    ClientsideFunction,
+    Dash,
+    Input,
+    Output,
+    State,
+    ctx,
+    no_update,
+)
 
 from dashboard import ids
 from dashboard.corpus import Corpus
-from dashboard.figure import ViewState, figure_dict, plan_marks, selection_trace
-from dashboard.filters import FilterState, apply_filters, from_query, parse_day, to_query
+from dashboard.handlers import (
+    clicked_event,
+    controls_from_query,
+    export_outputs,
+    filter_state,
+    panel_outputs,
+    range_from_relayout,
+    selection_patch,
+    upload_outputs,
+    view_outputs,
+    view_state,
+)
 from dashboard.layout import actor_options, doc_options, summary_children
-from dashboard.marks import describe_date
-from dashboard.source_panel import build_panel, empty_panel
-from dashboard.upload import Intake, read_paste, read_uploads
+from dashboard.source_panel import empty_panel
 
 log = logging.getLogger("dateline.dashboard")
-TABLE_LIMIT = 2000  # rows sent to the grid; the chart always shows every match
-GRAPH_WIDTH_PX = 780  # the chart column on a laptop; labels are packed for it
 
-FILTER_INPUTS = (ids.ACTORS, ids.DOCS, ids.DATE_FROM, ids.DATE_TO, ids.PRECISION, ids.MODALITY,
-                 ids.SEARCH)
-_FILTER_PROPS = ("value",) * len(FILTER_INPUTS)
-
-
-# --- pure adapters ----------------------------------------------------------------------------
-
-
-def filter_state(
-    actors: Sequence[str] | None = None, docs: Sequence[str] | None = None,
-    date_from: str | None = None, date_to: str | None = None,
-    precisions: Sequence[str] | None = None, modalities: Sequence[str] | None = None,
-    text: str | None = None,
-) -> FilterState:
-    """The controls' raw values as a FilterState (bad dates are ignored, not fatal)."""
-    return FilterState(
-        actors=tuple(actors or ()), docs=tuple(docs or ()),
-        date_from=parse_day(date_from) if date_from else None,
-        date_to=parse_day(date_to) if date_to else None,
-        precisions=tuple(precisions or ()), modalities=tuple(modalities or ()),
-        text=(text or "").strip(),
-    )
-
-
-def view_state(
-    corpus: Corpus, group_by: str | None, dark: bool | None, view_range: Sequence[str] | None,
-    selected: str | None, graph_width: int | None = None,
-) -> ViewState:
-    """How to draw; ``graph_width`` is the chart's measured width (labels are packed for it)."""
-    x_range = None
-    if view_range and len(view_range) == 2:
-        lo, hi = parse_day(view_range[0]), parse_day(view_range[1])
-        if lo and hi and lo < hi:
-            x_range = (lo, hi)
-    grouped = group_by == "actor"
-    width = graph_width if isinstance(graph_width, int | float) and graph_width > 200 else None
-    plot_width = (width or GRAPH_WIDTH_PX + 40) - (170 if grouped else 40)  # minus margins
-    return ViewState(
-        group_by="actor" if grouped else "lanes", theme="dark" if dark else "light",
-        x_range=x_range, selected=selected, published=corpus.published,
-        width_px=int(plot_width),
-    )
-
-
-def view_outputs(
-    corpus: Corpus, state: FilterState, view: ViewState
-) -> tuple[Any, list[dict[str, Any]], str, str]:
-    """(figure, table rows, "n of m events" text, URL query) for one filter/view state."""
-    chosen = apply_filters(corpus.index, state)
-    figure = figure_dict(chosen, view)
-    extra = {"group": view.group_by if view.group_by != "lanes" else ""}
-    if view.x_range:
-        extra["x"] = f"{view.x_range[0].isoformat()}~{view.x_range[1].isoformat()}"
-    total = len(corpus.frame)
-    count = f"{len(chosen):,} of {total:,} events" if len(chosen) != total else f"{total:,} events"
-    if len(chosen) > TABLE_LIMIT:
-        count += f" · table shows the first {TABLE_LIMIT:,}"
-    return figure, table_rows(chosen), count, to_query(state, extra)
-
-
-def table_rows(frame: pd.DataFrame, limit: int = TABLE_LIMIT) -> list[dict[str, Any]]:
-    """Rows for the events grid, earliest first, at most ``limit``."""
-    part = frame.sort_values("date_start", kind="stable").head(limit)
-    starts = part["date_start"].dt.date
-    ends = part["date_end"].dt.date
-    return [
-        {"event_id": e, "start": str(s), "when": describe_date(s, t, str(p)), "label": label,
-         "actors": ", ".join(actors), "source": source or title, "precision": str(p),
-         "modality": str(m)}
-        for e, s, t, p, label, actors, source, title, m in zip(
-            part["event_id"], starts, ends, part["precision"], part["label"], part["actors"],
-            part["source"], part["title"], part["modality"], strict=True,
-        )
-    ]
-
-
-def range_from_relayout(relayout: dict[str, Any] | None) -> Any:
-    """The x range a zoom, pan or reset produced: [start, end], None for "everything", or
-    ``no_update`` when the event was not about the time axis (autosize, legend clicks)."""
-    if not relayout:
-        return no_update
-    if "xaxis.range[0]" in relayout and "xaxis.range[1]" in relayout:
-        bounds = [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]]
-    elif isinstance(relayout.get("xaxis.range"), list):
-        bounds = relayout["xaxis.range"]
-    elif relayout.get("xaxis.autorange"):
-        return None
-    else:
-        return no_update
-    days = [parse_day(b) for b in bounds]
-    if None in days:
-        return no_update
-    return [d.isoformat() for d in days if d is not None]
-
-
-def controls_from_query(search: str | None) -> tuple[Any, ...]:
-    """Control values (in FILTER_INPUTS order) plus group-by and zoom, from a bookmarked URL."""
-    state, extra = from_query(search)
-    zoom = extra.get("x", "")
-    view_range = zoom.split("~") if "~" in zoom else None
-    return (
-        list(state.actors), list(state.docs),
-        state.date_from.isoformat() if state.date_from else None,
-        state.date_to.isoformat() if state.date_to else None,
-        list(state.precisions), list(state.modalities), state.text,
-        "actor" if extra.get("group") == "actor" else "lanes", view_range,
-    )
-
-
-def clicked_event(click_data: dict[str, Any] | None) -> str | None:
-    """The event_id a click on the chart points at (None for bins, the published line...)."""
-    for point in (click_data or {}).get("points", []):
-        custom = point.get("customdata")
-        if isinstance(custom, list) and custom and isinstance(custom[0], str):
-            return custom[0]
-        if isinstance(custom, str):
-            return custom
-    return None
-
-
-def panel_outputs(corpus: Corpus, event_id: str | None) -> list[Any]:
-    event = corpus.event(event_id) if event_id else None
-    if event is None:
-        return empty_panel()
-    article = corpus.articles.get(str(event["doc_id"]))
-    return build_panel(event, article, corpus.cluster_others(event))
-
-
-def selection_patch(corpus: Corpus, state: FilterState, view: ViewState) -> Patch:
-    """Move the selection ring without re-sending the figure (trace 0 is the ring)."""
-    plan = plan_marks(apply_filters(corpus.index, state), view)
-    patch = Patch()
-    patch["data"][0] = selection_trace(plan, view.selected, view.theme)
-    return patch
-
-
-def upload_outputs(
-    corpus: Corpus, names: Sequence[str] | None, contents: Sequence[str] | None,
-    pasted: str | None, title: str | None, published: str | None,
-) -> tuple[Any, bool]:
-    """Read, check and extract what the user added. Returns (status component, corpus changed)."""
-    day = parse_day(published) if published else None
-    if published and day is None:
-        return _alert("The publication date must look like 2024-06-20.", "warning"), False
-    intake = Intake()
-    intake.extend(read_uploads(names, contents, day))
-    intake.extend(read_paste(pasted, title, day))
-    if not intake.articles:
-        message = intake.problems or ["Choose files or paste an article first."]
-        return _alert(message, "warning"), False
-    articles, events = corpus.add_articles(intake.articles)
-    done = (f"Added {articles} article{'s' if articles != 1 else ''} and "
-            f"{events:+,} events to the timeline.")
-    return _alert([done, *intake.problems], "success" if not intake.problems else "warning"), True
-
-
-def export_outputs(
-    corpus: Corpus, kind: str, state: FilterState, view: ViewState
-) -> dict[str, Any]:
-    """The ``dcc.Download`` payload for one export button."""
-    from dashboard import export
-    from dashboard.timelinejs import timelinejs
-
-    frame = apply_filters(corpus.index, state)
-    if kind == "csv":
-        return dcc.send_string(export.events_csv(frame), "dateline-events.csv")
-    if kind == "json":
-        return dcc.send_string(export.events_json(frame), "dateline-events.json")
-    if kind == "timelinejs":
-        return dcc.send_string(json.dumps(timelinejs(frame), ensure_ascii=False, indent=1),
-                               "dateline-timelinejs.json")
-    from dashboard.print_figure import print_figure, print_size
-
-    if view.x_range:
-        lo, hi = (pd.Timestamp(d) for d in view.x_range)
-        frame = frame[((frame["date_end"] >= lo) & (frame["date_start"] <= hi)).to_numpy(bool)]
-    fig = print_figure(frame, group_by=view.group_by)
-    if view.x_range:
-        fig.update_xaxes(range=[d.isoformat() for d in view.x_range])
-    width, height = print_size(fig)
-    data = export.figure_bytes(fig, kind, width=width, height=height)  # type: ignore[arg-type]
-    return dcc.send_bytes(data, f"dateline-timeline.{kind}")
-
-
-def _alert(message: str | Sequence[str], color: str) -> dbc.Alert:
-    lines = [message] if isinstance(message, str) else list(message)
-    return dbc.Alert([html.Div(line) for line in lines], color=color, className="py-2 small mb-0")
+FILTER_INPUTS = (
+    ids.ACTORS,
+    ids.DOCS,
+    ids.DATE_FROM,
+    ids.DATE_TO,
+    ids.PRECISION,
+    ids.MODALITY,
+    ids.SEARCH,
+)
 
 
 # --- wiring -----------------------------------------------------------------------------------
@@ -233,8 +68,12 @@ def _guarded(n_outputs: int, what: str) -> Callable[[Callable[..., Any]], Callab
             except Exception as error:  # noqa: BLE001 - the user gets a sentence, the log the trace
                 log.exception("callback %s failed", function.__name__)
                 reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-                alert = dbc.Alert(f"Could not {what}: {reason}", color="danger",
-                                  dismissable=True, className="m-2 py-2")
+                alert = dbc.Alert(
+                    f"Could not {what}: {reason}",
+                    color="danger",
+                    dismissable=True,
+                    className="m-2 py-2",
+                )
                 return (*([no_update] * n_outputs), alert)
             return (*result, no_update) if isinstance(result, tuple) else (result, no_update)
 
@@ -248,11 +87,19 @@ def register(app: Dash, corpus: Corpus) -> None:
     error = Output(ids.ERROR, "children", allow_duplicate=True)
 
     @app.callback(
-        Output(ids.GRAPH, "figure"), Output(ids.TABLE, "rowData"),
-        Output(ids.MATCH_COUNT, "children"), Output(ids.URL_OUT, "search"), error,
-        *filters, Input(ids.GROUP_BY, "value"), Input(ids.THEME, "value"),
-        Input(ids.VIEW_RANGE, "data"), Input(ids.CORPUS_VERSION, "data"),
-        Input(ids.GRAPH_WIDTH, "data"), State(ids.SELECTED, "data"), State(ids.URL_READ, "data"),
+        Output(ids.GRAPH, "figure"),
+        Output(ids.TABLE, "rowData"),
+        Output(ids.MATCH_COUNT, "children"),
+        Output(ids.URL_OUT, "search"),
+        error,
+        *filters,
+        Input(ids.GROUP_BY, "value"),
+        Input(ids.THEME, "value"),
+        Input(ids.VIEW_RANGE, "data"),
+        Input(ids.CORPUS_VERSION, "data"),
+        Input(ids.GRAPH_WIDTH, "data"),
+        State(ids.SELECTED, "data"),
+        State(ids.URL_READ, "data"),
         prevent_initial_call="initial_duplicate",
     )
     @_guarded(4, "draw the timeline")
@@ -263,9 +110,12 @@ def register(app: Dash, corpus: Corpus) -> None:
         return outputs if url_read else (*outputs[:3], no_update)
 
     @app.callback(
-        *[Output(i, "value") for i in FILTER_INPUTS], Output(ids.GROUP_BY, "value"),
-        Output(ids.VIEW_RANGE, "data"), Output(ids.URL_READ, "data"),
-        Input(ids.URL, "search"), State(ids.URL_READ, "data"),
+        *[Output(i, "value") for i in FILTER_INPUTS],
+        Output(ids.GROUP_BY, "value"),
+        Output(ids.VIEW_RANGE, "data"),
+        Output(ids.URL_READ, "data"),
+        Input(ids.URL, "search"),
+        State(ids.URL_READ, "data"),
     )
     def apply_url(search: str | None, already: bool) -> tuple[Any, ...]:
         if already:
@@ -274,22 +124,29 @@ def register(app: Dash, corpus: Corpus) -> None:
 
     @app.callback(
         *[Output(i, "value", allow_duplicate=True) for i in FILTER_INPUTS],
-        Input(ids.CLEAR, "n_clicks"), prevent_initial_call=True,
+        Input(ids.CLEAR, "n_clicks"),
+        prevent_initial_call=True,
     )
     def clear_filters(_: int | None) -> tuple[Any, ...]:
         return [], [], None, None, [], [], ""
 
-    @app.callback(Output(ids.VIEW_RANGE, "data", allow_duplicate=True),
-                  Input(ids.GRAPH, "relayoutData"), prevent_initial_call=True)
+    @app.callback(
+        Output(ids.VIEW_RANGE, "data", allow_duplicate=True),
+        Input(ids.GRAPH, "relayoutData"),
+        prevent_initial_call=True,
+    )
     def zoomed(relayout: dict[str, Any] | None) -> Any:
         return range_from_relayout(relayout)
 
     @app.callback(
-        Output(ids.SELECTED, "data"), Output(ids.TABLE, "selectedRows"),
+        Output(ids.SELECTED, "data"),
+        Output(ids.TABLE, "selectedRows"),
         Output(ids.TABLE, "scrollTo"),
-        Input(ids.GRAPH, "clickData"), Input(ids.TABLE, "selectedRows"),
+        Input(ids.GRAPH, "clickData"),
+        Input(ids.TABLE, "selectedRows"),
         Input({"type": ids.OTHER_SOURCE, "index": ALL}, "n_clicks"),
-        State(ids.SELECTED, "data"), prevent_initial_call=True,
+        State(ids.SELECTED, "data"),
+        prevent_initial_call=True,
     )
     def select_event(click: Any, rows: Any, _others: Any, current: str | None) -> tuple[Any, ...]:
         trigger = ctx.triggered_id
@@ -309,10 +166,16 @@ def register(app: Dash, corpus: Corpus) -> None:
         return chosen, {"ids": [chosen]}, {"rowId": chosen, "rowPosition": "middle"}
 
     @app.callback(
-        Output(ids.PANEL_BODY, "children"), Output(ids.GRAPH, "figure", allow_duplicate=True),
-        error, Input(ids.SELECTED, "data"), *[State(i, "value") for i in FILTER_INPUTS],
-        State(ids.GROUP_BY, "value"), State(ids.THEME, "value"), State(ids.VIEW_RANGE, "data"),
-        State(ids.GRAPH_WIDTH, "data"), prevent_initial_call=True,
+        Output(ids.PANEL_BODY, "children"),
+        Output(ids.GRAPH, "figure", allow_duplicate=True),
+        error,
+        Input(ids.SELECTED, "data"),
+        *[State(i, "value") for i in FILTER_INPUTS],
+        State(ids.GROUP_BY, "value"),
+        State(ids.THEME, "value"),
+        State(ids.VIEW_RANGE, "data"),
+        State(ids.GRAPH_WIDTH, "data"),
+        prevent_initial_call=True,
     )
     @_guarded(2, "show the source")
     def show_selection(selected: str | None, *values: Any) -> tuple[Any, ...]:
@@ -322,66 +185,106 @@ def register(app: Dash, corpus: Corpus) -> None:
         view = view_state(corpus, group_by, dark, view_range, selected, width)
         return panel_outputs(corpus, selected), selection_patch(corpus, filter_state(*raw), view)
 
-    @app.callback(Output(ids.UPLOAD_MODAL, "is_open"), Input(ids.UPLOAD_OPEN, "n_clicks"),
-                  State(ids.UPLOAD_MODAL, "is_open"), prevent_initial_call=True)
+    @app.callback(
+        Output(ids.UPLOAD_MODAL, "is_open"),
+        Input(ids.UPLOAD_OPEN, "n_clicks"),
+        State(ids.UPLOAD_MODAL, "is_open"),
+        prevent_initial_call=True,
+    )
     def toggle_upload(_: int | None, is_open: bool) -> bool:
         return not is_open
 
-    @app.callback(Output(ids.UPLOAD_CHOSEN, "children"), Input(ids.UPLOAD, "filename"),
-                  prevent_initial_call=True)
+    @app.callback(
+        Output(ids.UPLOAD_CHOSEN, "children"),
+        Input(ids.UPLOAD, "filename"),
+        prevent_initial_call=True,
+    )
     def chosen_files(names: list[str] | None) -> str:
         return f"Chosen: {', '.join(names)}" if names else ""
 
     @app.callback(
-        Output(ids.UPLOAD_STATUS, "children"), Output(ids.CORPUS_VERSION, "data"),
-        Output(ids.ACTORS, "options"), Output(ids.DOCS, "options"), Output(ids.SUMMARY, "children"),
-        Output(ids.UPLOAD, "contents"), Output(ids.PASTE, "value"), error,
-        Input(ids.UPLOAD_ADD, "n_clicks"), State(ids.UPLOAD, "filename"),
-        State(ids.UPLOAD, "contents"), State(ids.PASTE, "value"), State(ids.PASTE_TITLE, "value"),
-        State(ids.UPLOAD_DATE, "value"), prevent_initial_call=True,
+        Output(ids.UPLOAD_STATUS, "children"),
+        Output(ids.CORPUS_VERSION, "data"),
+        Output(ids.ACTORS, "options"),
+        Output(ids.DOCS, "options"),
+        Output(ids.SUMMARY, "children"),
+        Output(ids.UPLOAD, "contents"),
+        Output(ids.PASTE, "value"),
+        error,
+        Input(ids.UPLOAD_ADD, "n_clicks"),
+        State(ids.UPLOAD, "filename"),
+        State(ids.UPLOAD, "contents"),
+        State(ids.PASTE, "value"),
+        State(ids.PASTE_TITLE, "value"),
+        State(ids.UPLOAD_DATE, "value"),
+        prevent_initial_call=True,
     )
     @_guarded(7, "add the articles")
-    def add_articles(_: int | None, names: Any, contents: Any, pasted: Any, title: Any,
-                     published: Any) -> tuple[Any, ...]:
+    def add_articles(
+        _: int | None, names: Any, contents: Any, pasted: Any, title: Any, published: Any
+    ) -> tuple[Any, ...]:
         status, changed = upload_outputs(corpus, names, contents, pasted, title, published)
         if not changed:
             return status, no_update, no_update, no_update, no_update, no_update, no_update
-        return (status, corpus.version, actor_options(corpus), doc_options(corpus),
-                summary_children(corpus.summary()), None, "")
+        return (
+            status,
+            corpus.version,
+            actor_options(corpus),
+            doc_options(corpus),
+            summary_children(corpus.summary()),
+            None,
+            "",
+        )
 
-    exports = {ids.EXPORT_PNG: "png", ids.EXPORT_SVG: "svg", ids.EXPORT_PDF: "pdf",
-               ids.EXPORT_CSV: "csv", ids.EXPORT_JSON: "json", ids.EXPORT_TIMELINEJS: "timelinejs"}
+    exports = {
+        ids.EXPORT_PNG: "png",
+        ids.EXPORT_SVG: "svg",
+        ids.EXPORT_PDF: "pdf",
+        ids.EXPORT_CSV: "csv",
+        ids.EXPORT_JSON: "json",
+        ids.EXPORT_TIMELINEJS: "timelinejs",
+    }
 
     @app.callback(
-        Output(ids.DOWNLOAD, "data"), error, *[Input(i, "n_clicks") for i in exports],
-        *[State(i, "value") for i in FILTER_INPUTS], State(ids.GROUP_BY, "value"),
-        State(ids.VIEW_RANGE, "data"), prevent_initial_call=True,
+        Output(ids.DOWNLOAD, "data"),
+        error,
+        *[Input(i, "n_clicks") for i in exports],
+        *[State(i, "value") for i in FILTER_INPUTS],
+        State(ids.GROUP_BY, "value"),
+        State(ids.VIEW_RANGE, "data"),
+        prevent_initial_call=True,
     )
     @_guarded(1, "export")
     def export_view(*values: Any) -> Any:
         if ctx.triggered_id not in exports or not any(values[: len(exports)]):
             return no_update
-        *raw, group_by, view_range = values[len(exports):]
+        *raw, group_by, view_range = values[len(exports) :]
         view = view_state(corpus, group_by, False, view_range, None)
         return export_outputs(corpus, exports[ctx.triggered_id], filter_state(*raw), view)
 
     app.clientside_callback(
         ClientsideFunction("dateline", "applyTheme"),
-        Output(ids.THEME_ROOT, "className"), Input(ids.THEME, "value"),
+        Output(ids.THEME_ROOT, "className"),
+        Input(ids.THEME, "value"),
     )
     app.clientside_callback(
         ClientsideFunction("dateline", "quickView"),
-        Output(ids.QUICK_DONE, "data"), Input(ids.QUICK_ALL, "n_clicks"),
-        Input(ids.QUICK_YEAR, "n_clicks"), Input(ids.QUICK_MONTH, "n_clicks"),
-        State(ids.QUICK_RANGES, "data"), prevent_initial_call=True,
+        Output(ids.QUICK_DONE, "data"),
+        Input(ids.QUICK_ALL, "n_clicks"),
+        Input(ids.QUICK_YEAR, "n_clicks"),
+        Input(ids.QUICK_MONTH, "n_clicks"),
+        State(ids.QUICK_RANGES, "data"),
+        prevent_initial_call=True,
     )
     app.clientside_callback(
         ClientsideFunction("dateline", "measureGraph"),
-        Output(ids.GRAPH_WIDTH, "data"), Input(ids.GRAPH, "figure"), State(ids.GRAPH_WIDTH, "data"),
+        Output(ids.GRAPH_WIDTH, "data"),
+        Input(ids.GRAPH, "figure"),
+        State(ids.GRAPH_WIDTH, "data"),
     )
     app.clientside_callback(
         ClientsideFunction("dateline", "scrollToSentence"),
-        Output(ids.SCROLL_DONE, "data"), Input(ids.PANEL_BODY, "children"),
+        Output(ids.SCROLL_DONE, "data"),
+        Input(ids.PANEL_BODY, "children"),
         prevent_initial_call=True,
     )
-

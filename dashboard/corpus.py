@@ -1,4 +1,4 @@
-"""The corpus a running app shows: the events frame, the articles' texts, and what derives from them.
+"""The corpus a running app shows: the events frame, the articles' texts, what derives from them.
 
 Why an object: uploads add articles while the app runs, and the filter index, the publication date
 and the summary must change together with the frame. Every callback reads the corpus through one

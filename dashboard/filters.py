@@ -51,8 +51,17 @@ class EventIndex:
         actor_rows = pd.Series(exploded.index.to_numpy(), index=exploded.to_numpy(dtype=object))
         actor_text = frame["actors"].map("; ".join).astype("string")
         haystack = (
-            frame["label"] + " \n " + frame["sentence"] + " \n " + frame["timex"] + " \n "
-            + frame["title"] + " \n " + frame["source"] + " \n " + actor_text
+            frame["label"]
+            + " \n "
+            + frame["sentence"]
+            + " \n "
+            + frame["timex"]
+            + " \n "
+            + frame["title"]
+            + " \n "
+            + frame["source"]
+            + " \n "
+            + actor_text
         ).str.lower()
         return cls(frame, actor_rows, haystack)
 

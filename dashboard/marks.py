@@ -1,4 +1,4 @@
-"""From event rows to marks on the timeline: one mark per happening, placed in non-overlapping lanes.
+"""From event rows to marks on the timeline: one mark per happening, in non-overlapping lanes.
 
 Why a module of its own: merging reports of the same happening (``cluster_id``), describing a date
 as precisely as it is known, and packing marks so labels never collide are the decisions that make
@@ -18,8 +18,18 @@ from extract.schema import PRECISIONS
 
 _SEASON_NAMES = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
 _MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -45,8 +55,10 @@ def describe_date(start: date, end: date, precision: str) -> str:
         return f"the {start.year // 10 * 10}s"
     if precision == "century":
         century = start.year // 100 + 1
-        suffix = "th" if 10 <= century % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
-            century % 10, "th"
+        suffix = (
+            "th"
+            if 10 <= century % 100 <= 20
+            else {1: "st", 2: "nd", 3: "rd"}.get(century % 10, "th")
         )
         return f"the {century}{suffix} century"
     if start == end:
@@ -54,8 +66,21 @@ def describe_date(start: date, end: date, precision: str) -> str:
     return f"{describe_date(start, start, 'day')} – {describe_date(end, end, 'day')}"
 
 
-_MARK_COLUMNS = ("event_id", "doc_id", "title", "source", "date_start", "date_end", "precision",
-                 "timex", "label", "actors", "modality", "cluster_id", "conflict")
+_MARK_COLUMNS = (
+    "event_id",
+    "doc_id",
+    "title",
+    "source",
+    "date_start",
+    "date_end",
+    "precision",
+    "timex",
+    "label",
+    "actors",
+    "modality",
+    "cluster_id",
+    "conflict",
+)
 
 
 def collapse_clusters(frame: pd.DataFrame) -> pd.DataFrame:
@@ -66,13 +91,17 @@ def collapse_clusters(frame: pd.DataFrame) -> pd.DataFrame:
     """
     starts = frame["date_start"].dt.date.tolist()
     ends = frame["date_end"].dt.date.tolist()
-    dates = [describe_date(s, e, str(p)) for s, e, p in
-             zip(starts, ends, frame["precision"].tolist(), strict=True)]
+    dates = [
+        describe_date(s, e, str(p))
+        for s, e, p in zip(starts, ends, frame["precision"].tolist(), strict=True)
+    ]
     source, title = frame["source"].tolist(), frame["title"].tolist()
     names = [s or t for s, t in zip(source, title, strict=True)]
     columns: dict[str, object] = {c: frame[c].to_numpy() for c in _MARK_COLUMNS}
     columns.update(
-        when=dates, source_name=names, n_sources=np.ones(len(frame), dtype=np.int64),
+        when=dates,
+        source_name=names,
+        n_sources=np.ones(len(frame), dtype=np.int64),
         members=[[e] for e in frame["event_id"].tolist()],
         sources=[[f"{n} ({d})"] for n, d in zip(names, dates, strict=True)],
     )
@@ -111,8 +140,17 @@ def _disjoint(spans: set[tuple[pd.Timestamp, pd.Timestamp]]) -> bool:
 def hover_texts(marks: pd.DataFrame) -> list[str]:
     """Plotly hover text per mark; article text is escaped so it can never become markup."""
     out = []
-    columns = ("label", "timex", "when", "modality", "actors", "n_sources", "sources",
-               "source_name", "conflict")
+    columns = (
+        "label",
+        "timex",
+        "when",
+        "modality",
+        "actors",
+        "n_sources",
+        "sources",
+        "source_name",
+        "conflict",
+    )
     for label, timex, when, modality, actors, n_sources, sources, source, conflict in zip(
         *(marks[c].tolist() for c in columns), strict=True
     ):

@@ -31,29 +31,42 @@ def build_panel(
     """The panel for one event: heading, date, provenance, highlighted text, other sources."""
     title = (article.title if article else "") or str(event["title"]) or str(event["doc_id"])
     when = describe_date(
-        pd.Timestamp(event["date_start"]).date(), pd.Timestamp(event["date_end"]).date(),
+        pd.Timestamp(event["date_start"]).date(),
+        pd.Timestamp(event["date_end"]).date(),
         str(event["precision"]),
     )
     children: list[Any] = [
         html.Div(className="panel-kicker", children=str(event["source"]) or "Unknown source"),
         html.H5(title, className="panel-title"),
-        html.Div(className="panel-when", children=[
-            html.Span(when, className="panel-date"),
-            html.Span(str(event["precision"]), className="badge rounded-pill text-bg-secondary"),
-            html.Span(str(event["modality"]), className=f"badge rounded-pill modality-"
-                      f"{event['modality']}"),
-        ]),
+        html.Div(
+            className="panel-when",
+            children=[
+                html.Span(when, className="panel-date"),
+                html.Span(
+                    str(event["precision"]), className="badge rounded-pill text-bg-secondary"
+                ),
+                html.Span(
+                    str(event["modality"]),
+                    className=f"badge rounded-pill modality-{event['modality']}",
+                ),
+            ],
+        ),
         html.Div(str(event["label"]), className="panel-label"),
     ]
     if event.get("actors"):
-        children.append(html.Div(className="panel-actors", children=[
-            html.Span(name, className="actor-chip") for name in event["actors"]
-        ]))
+        children.append(
+            html.Div(
+                className="panel-actors",
+                children=[html.Span(name, className="actor-chip") for name in event["actors"]],
+            )
+        )
     if bool(event.get("conflict")):
-        children.append(html.Div(
-            "⚠ The sources disagree on when this happened; compare them below.",
-            className="alert alert-warning py-1 px-2 small mb-2",
-        ))
+        children.append(
+            html.Div(
+                "⚠ The sources disagree on when this happened; compare them below.",
+                className="alert alert-warning py-1 px-2 small mb-2",
+            )
+        )
     children.append(_provenance(event, article))
     children.append(_others(others))
     children.append(html.H6("In the article", className="panel-section"))
@@ -73,18 +86,24 @@ def highlight(text: str, sentence: tuple[int, int], timex: tuple[int, int]) -> l
     if not s0 <= t0 <= t1 <= s1:
         t0 = t1 = s0  # nothing to mark inside the sentence
     inner = [
-        piece for piece in (
+        piece
+        for piece in (
             text[s0:t0],
             html.Span(text[t0:t1], className="timex", title="the date expression")
-            if t1 > t0 else "",
+            if t1 > t0
+            else "",
             text[t1:s1],
-        ) if not isinstance(piece, str) or piece
+        )
+        if not isinstance(piece, str) or piece
     ]
     return [
-        piece for piece in (
-            text[:s0], html.Mark(inner, id="event-sentence", className="event-sentence"),
+        piece
+        for piece in (
+            text[:s0],
+            html.Mark(inner, id="event-sentence", className="event-sentence"),
             text[s1:],
-        ) if not isinstance(piece, str) or piece
+        )
+        if not isinstance(piece, str) or piece
     ]
 
 
@@ -98,14 +117,20 @@ def _text_block(event: Mapping[str, Any], article: Article | None) -> html.Div:
             shift = text.index(sentence) - s0
             s0, t0, t1 = s0 + shift, t0 + shift, t1 + shift
         if text[s0 : s0 + len(sentence)] == sentence:
-            return html.Div(highlight(text, (s0, s0 + len(sentence)), (t0, t1)),
-                            className="article-text")
-    note = html.Div(
-        "Only the sentence is shown: the full text is not available (the timeline was loaded "
-        "from a saved events file).", className="panel-note",
-    ) if article is None else html.Div(
-        "The article text has changed since extraction; showing the sentence only.",
-        className="panel-note",
+            return html.Div(
+                highlight(text, (s0, s0 + len(sentence)), (t0, t1)), className="article-text"
+            )
+    note = (
+        html.Div(
+            "Only the sentence is shown: the full text is not available (the timeline was loaded "
+            "from a saved events file).",
+            className="panel-note",
+        )
+        if article is None
+        else html.Div(
+            "The article text has changed since extraction; showing the sentence only.",
+            className="panel-note",
+        )
     )
     local = highlight(sentence, (0, len(sentence)), (t0 - s0, t1 - s0))
     return html.Div([note, html.Div(local, className="article-text")])
@@ -116,7 +141,8 @@ def _provenance(event: Mapping[str, Any], article: Article | None) -> html.Div:
     published = event["published"]
     date_text = (
         describe_date(pd.Timestamp(published).date(), pd.Timestamp(published).date(), "day")
-        if not pd.isna(published) else "unknown date"
+        if not pd.isna(published)
+        else "unknown date"
     )
     children: list[Any] = [
         html.Span(f"Published {date_text} ", className="me-1"),
@@ -124,14 +150,22 @@ def _provenance(event: Mapping[str, Any], article: Article | None) -> html.Div:
     ]
     evidence = article.evidence if article is not None else ()
     if origin == "inferred" and evidence:
-        children.append(html.Div(className="panel-evidence", children=[
-            html.Span("Evidence: "),
-            *[html.Span(item, className="evidence-chip") for item in evidence],
-        ]))
+        children.append(
+            html.Div(
+                className="panel-evidence",
+                children=[
+                    html.Span("Evidence: "),
+                    *[html.Span(item, className="evidence-chip") for item in evidence],
+                ],
+            )
+        )
     url = str(event.get("url") or "")
     if url.startswith(("http://", "https://")):
-        children.append(html.Div(html.A("Open the original", href=url, target="_blank",
-                                        rel="noopener noreferrer")))
+        children.append(
+            html.Div(
+                html.A("Open the original", href=url, target="_blank", rel="noopener noreferrer")
+            )
+        )
     return html.Div(children, className="panel-provenance")
 
 
@@ -142,22 +176,35 @@ def _others(others: pd.DataFrame) -> html.Div:
     items = []
     for row in others.itertuples(index=False):
         when = describe_date(row.date_start.date(), row.date_end.date(), str(row.precision))
-        items.append(html.Button(
-            [html.Strong(str(row.source) or str(row.title)), f" · {when}",
-             html.Div(str(row.sentence), className="other-sentence")],
-            id={"type": OTHER_SOURCE, "index": str(row.event_id)},
-            className="list-group-item list-group-item-action other-source", n_clicks=0,
-        ))
-    return html.Div([
-        html.H6(f"Also reported by {len(items)} other source{'s' if len(items) > 1 else ''}",
-                className="panel-section"),
-        html.Div(items, className="list-group mb-2"),
-    ])
+        items.append(
+            html.Button(
+                [
+                    html.Strong(str(row.source) or str(row.title)),
+                    f" · {when}",
+                    html.Div(str(row.sentence), className="other-sentence"),
+                ],
+                id={"type": OTHER_SOURCE, "index": str(row.event_id)},
+                className="list-group-item list-group-item-action other-source",
+                n_clicks=0,
+            )
+        )
+    return html.Div(
+        [
+            html.H6(
+                f"Also reported by {len(items)} other source{'s' if len(items) > 1 else ''}",
+                className="panel-section",
+            ),
+            html.Div(items, className="list-group mb-2"),
+        ]
+    )
 
 
 def empty_panel() -> list[Any]:
     return [
         html.H5("Read the source", className="panel-title"),
-        html.P("Click an event on the timeline, or a row of the table, to read the sentence it "
-               "came from, highlighted in its article.", className="text-body-secondary"),
+        html.P(
+            "Click an event on the timeline, or a row of the table, to read the sentence it "
+            "came from, highlighted in its article.",
+            className="text-body-secondary",
+        ),
     ]

@@ -24,64 +24,119 @@ _DOCS = {
     "001": ("Rutte secures the final support to become NATO's next secretary general", "seed 001"),
 }
 
-# (doc, sentence, timex, start, end, precision, label, actors, modality, cluster)
-_SEED_EVENTS: list[tuple[Any, ...]] = [
-    ("000", "Outgoing Dutch Prime Minister Mark Rutte clinched the race to become NATO's next chief, "
-     "after the only rival, Romanian President Klaus Iohannis, withdrew on Thursday.", "on Thursday",
-     "2024-06-20", "2024-06-20", "day", "Iohannis withdraws from the NATO race",
-     ["Klaus Iohannis", "Mark Rutte", "NATO"], "happened", "withdrawal"),
-    ("001", "Iohannis withdrew from the race on Thursday, leaving Rutte unopposed.", "on Thursday",
-     "2024-06-20", "2024-06-20", "day", "Iohannis withdraws, Rutte unopposed",
-     ["Klaus Iohannis", "Mark Rutte"], "happened", "withdrawal"),
-    ("000", "He should take over when current chief Jens Stoltenberg's term ends on October 1.",
-     "October 1", "2024-10-01", "2024-10-01", "day", "Stoltenberg's term ends",
-     ["Jens Stoltenberg", "NATO"], "expected", ""),
-    ("000", "He will become the fourth Dutchman to lead NATO since its founding in 1949.", "1949",
-     "1949-01-01", "1949-12-31", "year", "NATO is founded", ["NATO"], "happened", ""),
-    ("000", "Donald Trump fights to regain the US presidency in November.", "November",
-     "2024-11-01", "2024-11-30", "month", "US presidential election", ["Donald Trump",
-     "United States"], "expected", ""),
-    ("000", "Rutte overcame Turkish reluctance with a visit to Istanbul in April.", "in April",
-     "2024-04-01", "2024-04-30", "month", "Rutte visits Istanbul", ["Mark Rutte", "Turkey"],
-     "happened", ""),
-    ("000", "He sealed a deal with Hungary's Viktor Orban at a European Union summit this week.",
-     "this week", "2024-06-17", "2024-06-23", "week", "Rutte seals a deal with Orban",
-     ["Mark Rutte", "Viktor Orban", "European Union"], "happened", ""),
-    ("000", "A smooth appointment for Rutte before a NATO summit in Washington next month.",
-     "next month", "2024-07-01", "2024-07-31", "month", "NATO summit in Washington",
-     ["NATO", "Mark Rutte"], "expected", ""),
-    ("000", "Stoltenberg said during a visit to Washington on Tuesday.", "on Tuesday",
-     "2024-06-18", "2024-06-18", "day", "Stoltenberg backs Rutte in Washington",
-     ["Jens Stoltenberg", "Mark Rutte"], "happened", ""),
-    ("000", "He will have to use all the skills acquired during almost 14 years in charge of the "
-     "Netherlands since 2010.", "2010", "2010-01-01", "2010-12-31", "year",
-     "Rutte becomes prime minister", ["Mark Rutte", "Netherlands"], "happened", ""),
-    ("001", "Rutte wrote a letter on Tuesday to Hungary's prime minister.", "on Tuesday",
-     "2024-06-18", "2024-06-18", "day", "Rutte writes to Orban", ["Mark Rutte", "Viktor Orban"],
-     "happened", ""),
-    ("001", "Hungary has blocked the full use of an EU fund for Ukraine since 2022.", "since 2022",
-     "2022-01-01", "2022-12-31", "year", "Hungary blocks the Ukraine fund",
-     ["Hungary", "European Union", "Ukraine"], "happened", ""),
-    ("001", "Russia annexed Crimea in 2014.", "in 2014", "2014-01-01", "2014-12-31", "year",
-     "Russia annexes Crimea", ["Russia", "Ukraine"], "happened", ""),
-    ("001", "Rutte told Dutch radio in October that he would leave politics.", "in October",
-     "2023-10-01", "2023-10-31", "month", "Rutte says he will leave politics",
-     ["Mark Rutte"], "happened", ""),
-    ("001", "His coalition collapsed last July.", "last July", "2023-07-01", "2023-07-31",
-     "month", "Rutte's coalition collapses", ["Mark Rutte", "Netherlands"], "happened", ""),
-    ("001", "NATO countries agreed in 2021 to new defence plans.", "in 2021", "2021-01-01",
-     "2021-12-31", "year", "NATO agrees defence plans", ["NATO"], "happened", ""),
-    ("001", "Hungary's parliament is due to vote on the budget on Monday.", "on Monday",
-     "2024-06-24", "2024-06-24", "day", "Hungarian budget vote", ["Hungary"], "expected", ""),
-    ("001", "Ukraine's allies met on June 13 in Italy.", "June 13", "2024-06-13", "2024-06-13",
-     "day", "G7 leaders meet in Italy", ["Ukraine", "Italy"], "happened", ""),
-    ("001", "Romania's security council announced Thursday that Iohannis had retired.",
-     "Thursday", "2024-06-20", "2024-06-20", "day", "Romania backs Rutte",
-     ["Romania", "Klaus Iohannis"], "happened", ""),
-    ("000", "Kremlin forces pressed on in Ukraine this summer.", "this summer", "2024-06-01",
-     "2024-08-31", "season", "Russian offensive in Ukraine", ["Russia", "Ukraine"], "happened",
-     ""),
-]
+# One block per event: "doc | start | end | precision | modality | cluster" ("-": its own),
+# then "timex | label | actors", then the sentence (wrapped; lines are joined with a space).
+_SEED_TABLE = """
+000 | 2024-06-20 | 2024-06-20 | day | happened | withdrawal
+on Thursday | Iohannis withdraws from the NATO race | Klaus Iohannis; Mark Rutte; NATO
+Outgoing Dutch Prime Minister Mark Rutte clinched the race to become NATO's next chief, after
+the only rival, Romanian President Klaus Iohannis, withdrew on Thursday.
+
+001 | 2024-06-20 | 2024-06-20 | day | happened | withdrawal
+on Thursday | Iohannis withdraws, Rutte unopposed | Klaus Iohannis; Mark Rutte
+Iohannis withdrew from the race on Thursday, leaving Rutte unopposed.
+
+000 | 2024-10-01 | 2024-10-01 | day | expected | -
+October 1 | Stoltenberg's term ends | Jens Stoltenberg; NATO
+He should take over when current chief Jens Stoltenberg's term ends on October 1.
+
+000 | 1949-01-01 | 1949-12-31 | year | happened | -
+1949 | NATO is founded | NATO
+He will become the fourth Dutchman to lead NATO since its founding in 1949.
+
+000 | 2024-11-01 | 2024-11-30 | month | expected | -
+November | US presidential election | Donald Trump; United States
+Donald Trump fights to regain the US presidency in November.
+
+000 | 2024-04-01 | 2024-04-30 | month | happened | -
+in April | Rutte visits Istanbul | Mark Rutte; Turkey
+Rutte overcame Turkish reluctance with a visit to Istanbul in April.
+
+000 | 2024-06-17 | 2024-06-23 | week | happened | -
+this week | Rutte seals a deal with Orban | Mark Rutte; Viktor Orban; European Union
+He sealed a deal with Hungary's Viktor Orban at a European Union summit this week.
+
+000 | 2024-07-01 | 2024-07-31 | month | expected | -
+next month | NATO summit in Washington | NATO; Mark Rutte
+A smooth appointment for Rutte before a NATO summit in Washington next month.
+
+000 | 2024-06-18 | 2024-06-18 | day | happened | -
+on Tuesday | Stoltenberg backs Rutte in Washington | Jens Stoltenberg; Mark Rutte
+Stoltenberg said during a visit to Washington on Tuesday.
+
+000 | 2010-01-01 | 2010-12-31 | year | happened | -
+2010 | Rutte becomes prime minister | Mark Rutte; Netherlands
+He will have to use all the skills acquired during almost 14 years in charge of the Netherlands
+since 2010.
+
+001 | 2024-06-18 | 2024-06-18 | day | happened | -
+on Tuesday | Rutte writes to Orban | Mark Rutte; Viktor Orban
+Rutte wrote a letter on Tuesday to Hungary's prime minister.
+
+001 | 2022-01-01 | 2022-12-31 | year | happened | -
+since 2022 | Hungary blocks the Ukraine fund | Hungary; European Union; Ukraine
+Hungary has blocked the full use of an EU fund for Ukraine since 2022.
+
+001 | 2014-01-01 | 2014-12-31 | year | happened | -
+in 2014 | Russia annexes Crimea | Russia; Ukraine
+Russia annexed Crimea in 2014.
+
+001 | 2023-10-01 | 2023-10-31 | month | happened | -
+in October | Rutte says he will leave politics | Mark Rutte
+Rutte told Dutch radio in October that he would leave politics.
+
+001 | 2023-07-01 | 2023-07-31 | month | happened | -
+last July | Rutte's coalition collapses | Mark Rutte; Netherlands
+His coalition collapsed last July.
+
+001 | 2021-01-01 | 2021-12-31 | year | happened | -
+in 2021 | NATO agrees defence plans | NATO
+NATO countries agreed in 2021 to new defence plans.
+
+001 | 2024-06-24 | 2024-06-24 | day | expected | -
+on Monday | Hungarian budget vote | Hungary
+Hungary's parliament is due to vote on the budget on Monday.
+
+001 | 2024-06-13 | 2024-06-13 | day | happened | -
+June 13 | G7 leaders meet in Italy | Ukraine; Italy
+Ukraine's allies met on June 13 in Italy.
+
+001 | 2024-06-20 | 2024-06-20 | day | happened | -
+Thursday | Romania backs Rutte | Romania; Klaus Iohannis
+Romania's security council announced Thursday that Iohannis had retired.
+
+000 | 2024-06-01 | 2024-08-31 | season | happened | -
+this summer | Russian offensive in Ukraine | Russia; Ukraine
+Kremlin forces pressed on in Ukraine this summer.
+"""
+
+
+def _seed_events() -> list[tuple[Any, ...]]:
+    """(doc, sentence, timex, start, end, precision, label, actors, modality, cluster) rows."""
+    rows = []
+    for block in _SEED_TABLE.strip().split("\n\n"):
+        meta, what, *sentence = block.splitlines()
+        doc, start, end, precision, modality, cluster = (p.strip() for p in meta.split("|"))
+        timex, label, actors = (p.strip() for p in what.split("|"))
+        names = [a.strip() for a in actors.split(";")]
+        rows.append(
+            (
+                doc,
+                " ".join(sentence),
+                timex,
+                start,
+                end,
+                precision,
+                label,
+                names,
+                modality,
+                "" if cluster == "-" else cluster,
+            )
+        )
+    return rows
+
+
+_SEED_EVENTS = _seed_events()
 
 
 def seed_like_articles() -> dict[str, Article]:
@@ -107,25 +162,55 @@ def seed_like_frame() -> pd.DataFrame:
     """About twenty events shaped like the seeds': mixed precisions, expected ones, one cluster."""
     articles = seed_like_articles()
     records = []
-    for doc, sentence, timex, start, end, precision, label, actors, modality, cluster in (
-        _SEED_EVENTS
-    ):
+    for (
+        doc,
+        sentence,
+        timex,
+        start,
+        end,
+        precision,
+        label,
+        actors,
+        modality,
+        cluster,
+    ) in _SEED_EVENTS:
         text = articles[doc].text
         sentence_start = text.index(sentence)
         timex_start = sentence_start + sentence.index(timex)
         records.append(
             _record(
-                doc, articles[doc], sentence, sentence_start, timex, timex_start, start, end,
-                precision, label, actors, modality, cluster,
+                doc,
+                articles[doc],
+                sentence,
+                sentence_start,
+                timex,
+                timex_start,
+                start,
+                end,
+                precision,
+                label,
+                actors,
+                modality,
+                cluster,
             )
         )
     return from_records(records)
 
 
 def _record(
-    doc: str, article: Article, sentence: str, sentence_start: int, timex: str,
-    timex_start: int, start: str, end: str, precision: str, label: str, actors: list[str],
-    modality: str, cluster: str,
+    doc: str,
+    article: Article,
+    sentence: str,
+    sentence_start: int,
+    timex: str,
+    timex_start: int,
+    start: str,
+    end: str,
+    precision: str,
+    label: str,
+    actors: list[str],
+    modality: str,
+    cluster: str,
 ) -> dict[str, Any]:
     return {
         "event_id": f"{doc}:{timex_start}",
@@ -153,9 +238,26 @@ def _record(
 
 
 _ACTORS = [
-    "Mark Rutte", "NATO", "Jens Stoltenberg", "Klaus Iohannis", "Viktor Orban", "Donald Trump",
-    "Joe Biden", "Ukraine", "Russia", "European Union", "Hungary", "Turkey", "Netherlands",
-    "Romania", "United States", "Germany", "France", "United Kingdom", "Vladimir Putin", "China",
+    "Mark Rutte",
+    "NATO",
+    "Jens Stoltenberg",
+    "Klaus Iohannis",
+    "Viktor Orban",
+    "Donald Trump",
+    "Joe Biden",
+    "Ukraine",
+    "Russia",
+    "European Union",
+    "Hungary",
+    "Turkey",
+    "Netherlands",
+    "Romania",
+    "United States",
+    "Germany",
+    "France",
+    "United Kingdom",
+    "Vladimir Putin",
+    "China",
 ]
 _VERBS = ["meets", "warns", "signs", "visits", "rejects", "backs", "announces", "criticises"]
 _PRECISION_WEIGHTS = {"day": 60, "week": 6, "month": 18, "season": 2, "quarter": 2, "year": 12}
@@ -180,10 +282,27 @@ def synthetic_frame(n: int, *, seed: int = 42, docs: int | None = None) -> pd.Da
         sentence = f"{label} on {start.isoformat()}."
         published = date(2025, 1, 1) - timedelta(days=rng.randrange(400))
         values = (
-            f"{doc}:{i}", doc, f"Article {doc}", f"Source {doc[-2:]}", "", published,
-            "metadata", start, end, precision, start.isoformat(), start.isoformat(),
-            len(label) + 4, len(label) + 14, sentence, 0, label, actors,
-            "expected" if start > published else "happened", f"c{i}", False,
+            f"{doc}:{i}",
+            doc,
+            f"Article {doc}",
+            f"Source {doc[-2:]}",
+            "",
+            published,
+            "metadata",
+            start,
+            end,
+            precision,
+            start.isoformat(),
+            start.isoformat(),
+            len(label) + 4,
+            len(label) + 14,
+            sentence,
+            0,
+            label,
+            actors,
+            "expected" if start > published else "happened",
+            f"c{i}",
+            False,
         )
         for name, value in zip(_COLUMN_ORDER, values, strict=True):
             columns[name].append(value)
@@ -191,9 +310,27 @@ def synthetic_frame(n: int, *, seed: int = 42, docs: int | None = None) -> pd.Da
 
 
 _COLUMN_ORDER = (
-    "event_id", "doc_id", "title", "source", "url", "published", "published_from", "date_start",
-    "date_end", "precision", "timex", "timex_value", "timex_start", "timex_end", "sentence",
-    "sentence_start", "label", "actors", "modality", "cluster_id", "conflict",
+    "event_id",
+    "doc_id",
+    "title",
+    "source",
+    "url",
+    "published",
+    "published_from",
+    "date_start",
+    "date_end",
+    "precision",
+    "timex",
+    "timex_value",
+    "timex_start",
+    "timex_end",
+    "sentence",
+    "sentence_start",
+    "label",
+    "actors",
+    "modality",
+    "cluster_id",
+    "conflict",
 )
 
 

@@ -82,7 +82,9 @@ def read_uploads(
 
 
 def read_paste(
-    text: str | None, title: str | None = None, published: date | None = None,
+    text: str | None,
+    title: str | None = None,
+    published: date | None = None,
     doc_id: str = "pasted",
 ) -> Intake:
     """One article from pasted text; the text is kept exactly as pasted."""
@@ -96,10 +98,15 @@ def read_paste(
             "pasted. Save it as a .txt file and upload that instead."
         )
         return intake
-    intake.articles.append(read_text_article(
-        text, doc_id=doc_id, title=(title or "").strip() or _first_line(text),
-        source="pasted", published=published,
-    ))
+    intake.articles.append(
+        read_text_article(
+            text,
+            doc_id=doc_id,
+            title=(title or "").strip() or _first_line(text),
+            source="pasted",
+            published=published,
+        )
+    )
     return intake
 
 

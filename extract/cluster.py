@@ -10,8 +10,9 @@ number of rows, not its square.
 
 Two rows of one block join a cluster when their ranges overlap at compatible precisions ("on
 Thursday" and "this week"), or, from different articles, when their ranges do not overlap but lie
-close and the labels say the same thing (then the cluster is a conflict: sources disagree on the
-date). ``conflict`` is True for every row of a cluster whose ranges have no day in common.
+close and the labels say the same thing: sources disagree on the date, and every row of that
+cluster gets ``conflict=True``. Several dates of one sentence ("on Monday and this week") that
+chain into one cluster are not a disagreement.
 The cluster id is the smallest ``event_id`` among its rows: deterministic and independent of
 input order.
 """
@@ -161,14 +162,18 @@ def assign_clusters(frame: pd.DataFrame) -> pd.DataFrame:
                 blocks[(actor, key)].append(row)
 
     parent = list(range(len(out)))
+    disagreements: list[int] = []  # a row of each join made across different dates
     for (_, key), members in blocks.items():
         members.sort(key=lambda r: (rows.starts[r], rows.ids[r]))
         for a, b in _neighbours(members, rows):
             if _same(rows, a, b, key):
                 _union(parent, a, b, rows.ids)
+                if rows.starts[b] > rows.ends[a] or rows.starts[a] > rows.ends[b]:
+                    disagreements.append(a)
     roots = [_find(parent, r) for r in range(len(out))]
+    conflicted = {roots[r] for r in disagreements}
     out["cluster_id"] = pd.array([rows.ids[r] for r in roots], dtype="string")
-    out["conflict"] = _conflicts(roots, rows.starts, rows.ends)
+    out["conflict"] = np.array([root in conflicted for root in roots], dtype=bool)
     return out
 
 
@@ -210,15 +215,6 @@ def _same(rows: _Rows, a: int, b: int, key: str) -> bool:
 
 def _numbers(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words if w[:1].isdigit())
-
-
-def _conflicts(roots: list[int], starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    latest_start: dict[int, int] = {}
-    earliest_end: dict[int, int] = {}
-    for row, root in enumerate(roots):
-        latest_start[root] = max(latest_start.get(root, starts[row]), starts[row])
-        earliest_end[root] = min(earliest_end.get(root, ends[row]), ends[row])
-    return np.array([latest_start[r] > earliest_end[r] for r in roots], dtype=bool)
 
 
 def _label_actors(actors: list[str], label: str) -> list[str]:

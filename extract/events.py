@@ -16,6 +16,7 @@ lone surnames with full names seen elsewhere in the batch.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
@@ -53,7 +54,9 @@ def extract_events(articles: Iterable[Article], *, tagger: Tagger = tag) -> pd.D
 def article_events(article: Article, tagger: Tagger = tag) -> list[dict[str, Any]]:
     """Rows for one article, before clustering (``cluster_id`` is the row's own ``event_id``)."""
     text = article.text
-    timexes = [t for t in tagger(text, article.published) if anchors_happening(t)]
+    found = tagger(text, article.published)
+    timexes = sorted((t for t in found if anchors_happening(t)), key=lambda t: t.start)
+    starts = [t.start for t in timexes]
     if not timexes:
         return []
     sentences = SentenceIndex(text)
@@ -63,7 +66,14 @@ def article_events(article: Article, tagger: Tagger = tag) -> list[dict[str, Any
         sentence = sentences.at(timex.start)
         if sentence is None or timex.end > sentence.end:
             continue
-        rows.append(_row(article, timex, _window(text, sentence, timex), actors))
+        window = _window(text, sentence, timex)
+        nearby = timexes[bisect_left(starts, window.start) : bisect_left(starts, window.end)]
+        others = [
+            (t.start - window.start, t.end - window.start)
+            for t in nearby
+            if t is not timex and t.end <= window.end
+        ]
+        rows.append(_row(article, timex, window, actors, others))
     return rows
 
 
@@ -85,7 +95,13 @@ def _window(text: str, sentence: Sentence, timex: Timex) -> Sentence:
     return Sentence(start, end, text[start:end])
 
 
-def _row(article: Article, timex: Timex, sentence: Sentence, actors: DocumentActors) -> dict:
+def _row(
+    article: Article,
+    timex: Timex,
+    sentence: Sentence,
+    actors: DocumentActors,
+    other_dates: list[tuple[int, int]],
+) -> dict[str, Any]:
     span = timex.range
     assert span is not None  # anchors_happening
     offset = sentence.start
@@ -95,7 +111,7 @@ def _row(article: Article, timex: Timex, sentence: Sentence, actors: DocumentAct
     begin, stop = clause_bounds(sentence.text, *local)
     event_id = f"{article.doc_id}:{timex.start}"
     names = [m.name for m in mentions]
-    text = label(sentence.text, local, spans)
+    text = label(sentence.text, local, spans, other_dates)
     if starts_with_pronoun(text):  # "He told Dutch radio": the person last named before
         person = actors.last_person_before(sentence.start)
         text = name_pronoun(text, person)

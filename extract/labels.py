@@ -33,7 +33,7 @@ MAX_WORDS = 10
 MAX_CHARS = 60
 
 # Words, keeping "33,992.0" and "10:30" whole; angle brackets (Reuters' "<Placer Pacific Ltd>") out
-_WORD = re.compile(r"(?:[^\s,;:()\[\]\"“”—–<>]|(?<=\d)[,:](?=\d))+")
+_WORD = re.compile(r"(?:[^\s,;:()\[\]\"“”—–<>/]|(?<=\d)[,:](?=\d))+")
 
 _DETERMINERS = _words("the a an its his her their this that these those our my your")
 _POSSESSIVES = frozenset({"its", "his", "her", "their"})
@@ -125,15 +125,23 @@ def name_pronoun(text: str, person: str | None) -> str:
     return _finish([*person.split(), *text.split()[1:]])
 
 
-def label(sentence: str, timex: Span, actors: Sequence[Span] = ()) -> str:
+def label(
+    sentence: str, timex: Span, actors: Sequence[Span] = (), other_dates: Sequence[Span] = ()
+) -> str:
     """A short description of the happening ``sentence[timex[0]:timex[1]]`` dates.
 
-    ``actors`` are spans of actor mentions in the sentence (offsets into ``sentence``).
+    ``actors`` are spans of actor mentions in the sentence, ``other_dates`` the spans of its
+    other date expressions, left out of the label too (offsets into ``sentence``).
     """
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
+    words = [
+        (m.start(), m.end(), m.group())
+        for m in _WORD.finditer(sentence)
+        if _overlaps(m.start(), m.end(), timex)
+        or not any(_overlaps(m.start(), m.end(), other) for other in other_dates)
+    ]
     inside = [i for i, (s, e, _) in enumerate(words) if s < timex[1] and e > timex[0]]
-    if not inside:
-        return _finish(sentence[: timex[0]].split()[-MAX_WORDS:])
+    if not inside:  # a date inside a word or past the text: the words around it
+        return _finish([w for _, _, w in words])
     first, last = inside[0], inside[-1]
     for rule in (_modified_noun, _event_noun):
         found = rule(sentence, words, first, last, timex, actors)
@@ -143,6 +151,8 @@ def label(sentence: str, timex: Span, actors: Sequence[Span] = ()) -> str:
     if len(found.split()) < 2:  # "in December." alone: describe the sentence instead
         whole = _subject_verb(sentence, words, timex, actors, (0, len(sentence)))
         found = whole if len(whole.split()) > len(found.split()) else found
+    if not found:  # "In the July/September quarter, GNP rose": the sentence without its dates
+        found = _finish([w for s, e, w in words if not _overlaps(s, e, timex)])
     return found
 
 

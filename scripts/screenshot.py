@@ -21,9 +21,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 CHROME_FLAGS = (
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--no-first-run",
-    "--disable-sync", "--hide-scrollbars",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--hide-scrollbars",
 )
 
 
@@ -52,18 +58,36 @@ def wait_for(driver, css: str, timeout: float = 20.0):  # type: ignore[no-untype
 
 
 @click.command()
-@click.option("--output", "-o", type=click.Path(path_type=Path),
-              default=ROOT / "docs" / "screenshot.png", show_default=True)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=ROOT / "docs" / "screenshot.png",
+    show_default=True,
+)
 @click.option("--width", default=1440, show_default=True)
 @click.option("--height", default=1000, show_default=True)
 @click.option("--dark", is_flag=True, help="Dark theme.")
 @click.option("--select/--no-select", default=True, help="Open one event in the source panel.")
 @click.option("--query", default="", help="URL query, e.g. '?actor=Mark+Rutte&group=actor'.")
 @click.option("--full-page", is_flag=True, help="Grow the window to the page height.")
-@click.option("--view", type=click.Choice(["all", "year", "month"]), default="all",
-              show_default=True, help="Quick view to click before the screenshot.")
-def main(output: Path, width: int, height: int, dark: bool, select: bool, query: str,
-         full_page: bool, view: str) -> None:
+@click.option(
+    "--view",
+    type=click.Choice(["all", "year", "month"]),
+    default="year",
+    show_default=True,
+    help="Quick view to click before the screenshot.",
+)
+def main(
+    output: Path,
+    width: int,
+    height: int,
+    dark: bool,
+    select: bool,
+    query: str,
+    full_page: bool,
+    view: str,
+) -> None:
     from dashboard.app import create_app, load, running
 
     frame, articles = load([])

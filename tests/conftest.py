@@ -15,9 +15,15 @@ from typing import Any
 import pytest
 
 CHROME_FLAGS = (
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--no-first-run",
-    "--disable-sync", "--window-size=1440,1000",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--window-size=1440,1000",
 )
 
 
@@ -63,9 +69,13 @@ def browser(chromium: tuple[str, str], downloads: Path) -> Iterator[Any]:
     for flag in CHROME_FLAGS:
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    options.add_experimental_option("prefs", {
-        "download.default_directory": str(downloads), "download.prompt_for_download": False,
-    })
+    options.add_experimental_option(
+        "prefs",
+        {
+            "download.default_directory": str(downloads),
+            "download.prompt_for_download": False,
+        },
+    )
     driver = webdriver.Chrome(options=options, service=Service(chromium[1]))
     driver.set_page_load_timeout(60)
     try:

@@ -73,10 +73,17 @@ def test_an_actor_filter_narrows_chart_table_and_url(browser: Any, seeds_url: st
     open_app(browser, seeds_url)
     before = len(chart_labels(browser))
     css(browser, f"#{ids.ACTORS}")[0].click()
-    search = wait(browser, lambda d: [e for e in css(d, "input") if e.is_displayed()
-                                      and e.get_attribute("type") in ("search", "text")
-                                      and e.get_attribute("id") != ids.SEARCH
-                                      and e.get_attribute("id") != ids.PASTE_TITLE])
+    search = wait(
+        browser,
+        lambda d: [
+            e
+            for e in css(d, "input")
+            if e.is_displayed()
+            and e.get_attribute("type") in ("search", "text")
+            and e.get_attribute("id") != ids.SEARCH
+            and e.get_attribute("id") != ids.PASTE_TITLE
+        ],
+    )
     search[0].send_keys("Orban")
     time.sleep(0.3)
     search[0].send_keys(Keys.ENTER)
@@ -92,8 +99,13 @@ def test_an_actor_filter_narrows_chart_table_and_url(browser: Any, seeds_url: st
 
 def test_a_bookmarked_url_opens_the_same_view(browser: Any, seeds_url: str) -> None:
     open_app(browser, seeds_url + "?actor=Jens+Stoltenberg&group=actor")
-    wait(browser, lambda d: "Jens Stoltenberg" in d.find_element("id", ids.MATCH_COUNT).text
-         or "of" in d.find_element("id", ids.MATCH_COUNT).text)
+    wait(
+        browser,
+        lambda d: (
+            "Jens Stoltenberg" in d.find_element("id", ids.MATCH_COUNT).text
+            or "of" in d.find_element("id", ids.MATCH_COUNT).text
+        ),
+    )
     ticks = [t.text for t in css(browser, "#timeline .ytick text")]
     assert "Jens Stoltenberg" in ticks
     assert console_errors(browser) == []
@@ -145,10 +157,16 @@ def test_hostile_article_text_is_shown_as_text_and_never_runs(
     from extract.pipeline import extract_articles
     from extract.readers import read_text_article
 
-    text = ("<script>window.__xss = 1; alert(1)</script> NATO leaders met in Brussels on "
-            "3 July 2024. <img src=x onerror=\"window.__xss = 2\"> Talks resume on 9 July 2024.")
-    article = read_text_article(text, doc_id="hostile", title="<b>Hostile</b>",
-                                published=__import__("datetime").date(2024, 7, 4))
+    text = (
+        "<script>window.__xss = 1; alert(1)</script> NATO leaders met in Brussels on "
+        '3 July 2024. <img src=x onerror="window.__xss = 2"> Talks resume on 9 July 2024.'
+    )
+    article = read_text_article(
+        text,
+        doc_id="hostile",
+        title="<b>Hostile</b>",
+        published=__import__("datetime").date(2024, 7, 4),
+    )
     frame, articles = extract_articles([article])
     assert not frame.empty
     url = serve(frame, articles)
@@ -171,14 +189,18 @@ def test_a_pasted_article_joins_the_timeline(browser: Any, serve: Callable[..., 
     open_app(browser, url)
     browser.find_element("id", ids.UPLOAD_OPEN).click()
     paste = wait(browser, lambda d: [e for e in css(d, f"#{ids.PASTE}") if e.is_displayed()])[0]
-    paste.send_keys("NATO defence ministers will meet in Brussels on 12 July 2024. "
-                    "<script>window.__xss = 3</script>")
+    paste.send_keys(
+        "NATO defence ministers will meet in Brussels on 12 July 2024. "
+        "<script>window.__xss = 3</script>"
+    )
     browser.find_element("id", ids.PASTE_TITLE).send_keys("Ministers to meet")
     browser.execute_script(
         "var i = document.getElementById(arguments[0]);"
         "var set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;"
         "set.call(i, '2024-06-20'); i.dispatchEvent(new Event('input', {bubbles: true}));"
-        "i.dispatchEvent(new Event('change', {bubbles: true}));", ids.UPLOAD_DATE)
+        "i.dispatchEvent(new Event('change', {bubbles: true}));",
+        ids.UPLOAD_DATE,
+    )
     browser.find_element("id", ids.UPLOAD_ADD).click()
     status = wait(browser, lambda d: d.find_element("id", ids.UPLOAD_STATUS).text)
     assert status.startswith("Added 1 article")

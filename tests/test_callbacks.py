@@ -10,8 +10,10 @@ from dash import html, no_update
 
 from dashboard import ids
 from dashboard.app import create_app
-from dashboard.callbacks import (
-    _guarded,
+from dashboard.callbacks import _guarded
+from dashboard.corpus import Corpus
+from dashboard.filters import FilterState
+from dashboard.handlers import (
     clicked_event,
     controls_from_query,
     export_outputs,
@@ -24,8 +26,6 @@ from dashboard.callbacks import (
     view_outputs,
     view_state,
 )
-from dashboard.corpus import Corpus
-from dashboard.filters import FilterState
 from dashboard.synthetic import seed_like_articles, seed_like_frame
 
 
@@ -66,17 +66,29 @@ def test_zoom_and_bookmarked_range_go_into_the_url(corpus: Corpus) -> None:
 
 
 def test_a_bookmarked_url_sets_every_control() -> None:
-    controls = controls_from_query("?actor=NATO&doc=000&from=2024-01-01&precision=day"
-                                   "&modality=expected&q=summit")
-    assert controls == (["NATO"], ["000"], "2024-01-01", None, ["day"], ["expected"], "summit",
-                        "lanes", None)
+    controls = controls_from_query(
+        "?actor=NATO&doc=000&from=2024-01-01&precision=day&modality=expected&q=summit"
+    )
+    assert controls == (
+        ["NATO"],
+        ["000"],
+        "2024-01-01",
+        None,
+        ["day"],
+        ["expected"],
+        "summit",
+        "lanes",
+        None,
+    )
 
 
 @pytest.mark.parametrize(
     ("relayout", "expected"),
     [
-        ({"xaxis.range[0]": "2024-06-01 04:48:00", "xaxis.range[1]": "2024-07-02"},
-         ["2024-06-01", "2024-07-02"]),
+        (
+            {"xaxis.range[0]": "2024-06-01 04:48:00", "xaxis.range[1]": "2024-07-02"},
+            ["2024-06-01", "2024-07-02"],
+        ),
         ({"xaxis.range": ["2023-06-21", "2024-06-30"]}, ["2023-06-21", "2024-06-30"]),
         ({"xaxis.autorange": True}, None),
         ({"autosize": True}, no_update),
@@ -96,8 +108,7 @@ def test_a_click_on_a_mark_selects_its_event() -> None:
 def test_the_panel_for_a_selected_event_shows_its_article(corpus: Corpus) -> None:
     event_id = corpus.frame.loc[corpus.frame["label"] == "Rutte visits Istanbul", "event_id"]
     panel = html.Div(panel_outputs(corpus, str(event_id.iloc[0])))
-    assert "Rutte clinches the race to lead NATO" in json.dumps(panel.to_plotly_json(),
-                                                                 default=str)
+    assert "Rutte clinches the race to lead NATO" in json.dumps(panel.to_plotly_json(), default=str)
     assert "Click an event" in str(panel_outputs(corpus, "no-such-event"))
 
 
@@ -113,9 +124,13 @@ def test_selecting_patches_only_the_ring(corpus: Corpus) -> None:
 def test_pasting_an_article_adds_its_events_to_the_timeline(corpus: Corpus) -> None:
     before = len(corpus.frame)
     status, changed = upload_outputs(
-        corpus, None, None,
+        corpus,
+        None,
+        None,
         "NATO leaders will meet in Brussels on 3 July 2024. The alliance was founded in 1949.",
-        "Brussels meeting", "2024-06-20")
+        "Brussels meeting",
+        "2024-06-20",
+    )
     assert changed and corpus.version == 1
     assert len(corpus.frame) > before
     assert "pasted" in set(corpus.articles)
@@ -155,11 +170,21 @@ def test_a_failing_callback_shows_a_sentence_not_a_traceback() -> None:
 def test_the_app_wires_every_control_to_the_chart() -> None:
     app = create_app(seed_like_frame(), seed_like_articles())
     outputs = " ".join(app.callback_map)
-    for target in (ids.GRAPH, ids.TABLE, ids.PANEL_BODY, ids.DOWNLOAD, ids.URL_OUT,
-                   ids.UPLOAD_STATUS):
+    for target in (
+        ids.GRAPH,
+        ids.TABLE,
+        ids.PANEL_BODY,
+        ids.DOWNLOAD,
+        ids.URL_OUT,
+        ids.UPLOAD_STATUS,
+    ):
         assert target in outputs
-    inputs = {i["id"] for cb in app.callback_map.values() for i in cb["inputs"]
-              if isinstance(i["id"], str)}
+    inputs = {
+        i["id"]
+        for cb in app.callback_map.values()
+        for i in cb["inputs"]
+        if isinstance(i["id"], str)
+    }
     assert {ids.ACTORS, ids.DOCS, ids.DATE_FROM, ids.SEARCH, ids.GRAPH, ids.TABLE} <= inputs
 
 

@@ -126,6 +126,19 @@ def test_two_dates_of_one_sentence_are_not_a_conflict() -> None:
     assert not frame["conflict"].any()
 
 
+def test_dates_chained_through_a_week_are_not_a_conflict() -> None:
+    sentence = "They said on Monday the Fed will act this week, perhaps tomorrow."
+    frame = _clusters(
+        [
+            _row("a:1", "Fed will act", ["Federal Reserve"], "2024-06-17", sentence=sentence),
+            _row("a:2", "Fed will act", ["Federal Reserve"], "2024-06-17", "2024-06-23", "week"),
+            _row("a:3", "Fed will act", ["Federal Reserve"], "2024-06-21", sentence=sentence),
+        ]
+    )
+    assert frame["cluster_id"].nunique() == 1
+    assert not frame["conflict"].any()
+
+
 def test_different_figures_on_different_days_are_different_happenings() -> None:
     frame = _clusters([
         _row("a:1", "Treasury balance totaled 29.3 billion", ["US Treasury"], "2024-06-18"),

@@ -44,9 +44,7 @@ def test_a_day_is_a_point_and_a_month_a_bar_over_the_whole_month(frame: pd.DataF
     points = [x for t in _traces(fig, "· day") for x in t.x]
     assert "2024-06-18" in points
     bars = [t for t in _traces(fig, "date range") if t.type == "bar"]
-    spans = {
-        (base, width) for t in bars for base, width in zip(t.base, t.x, strict=True)
-    }
+    spans = {(base, width) for t in bars for base, width in zip(t.base, t.x, strict=True)}
     assert ("2024-04-01", 30 * DAY_MS) in spans  # April, all of it, not a point on the 1st
     assert ("1949-01-01", 365 * DAY_MS) in spans
     assert "2024-04-01" not in points

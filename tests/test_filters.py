@@ -37,8 +37,11 @@ def test_no_filter_keeps_every_event(index: EventIndex) -> None:
 
 def test_an_actor_filter_keeps_events_involving_any_chosen_actor(index: EventIndex) -> None:
     chosen = apply_filters(index, FilterState(actors=("Viktor Orban", "Turkey")))
-    assert labels(chosen) == {"Rutte seals a deal with Orban", "Rutte writes to Orban",
-                              "Rutte visits Istanbul"}
+    assert labels(chosen) == {
+        "Rutte seals a deal with Orban",
+        "Rutte writes to Orban",
+        "Rutte visits Istanbul",
+    }
 
 
 def test_an_unknown_actor_matches_nothing(index: EventIndex) -> None:
@@ -53,8 +56,10 @@ def test_filters_combine(index: EventIndex) -> None:
 def test_a_date_range_keeps_events_whose_range_overlaps_it(index: EventIndex) -> None:
     state = FilterState(date_from=date(2024, 8, 15), date_to=date(2024, 10, 1))
     # the season (June-August) overlaps; 1 October is included; November is not
-    assert labels(apply_filters(index, state)) == {"Russian offensive in Ukraine",
-                                                   "Stoltenberg's term ends"}
+    assert labels(apply_filters(index, state)) == {
+        "Russian offensive in Ukraine",
+        "Stoltenberg's term ends",
+    }
 
 
 def test_precision_filter(index: EventIndex) -> None:
@@ -89,9 +94,15 @@ def test_source_options_name_each_article_once() -> None:
 
 
 def test_the_url_round_trips_every_filter() -> None:
-    state = FilterState(actors=("Mark Rutte", "NATO & allies"), docs=("000",),
-                        date_from=date(1949, 1, 1), date_to=date(2024, 6, 30),
-                        precisions=("day", "month"), modalities=("expected",), text="summit ?")
+    state = FilterState(
+        actors=("Mark Rutte", "NATO & allies"),
+        docs=("000",),
+        date_from=date(1949, 1, 1),
+        date_to=date(2024, 6, 30),
+        precisions=("day", "month"),
+        modalities=("expected",),
+        text="summit ?",
+    )
     query = to_query(state, {"group": "actor"})
     assert query.startswith("?actor=Mark+Rutte")
     assert from_query(query) == (state, {"group": "actor"})
@@ -116,8 +127,9 @@ def test_an_empty_state_has_an_empty_query() -> None:
 def test_any_state_survives_the_url(
     actors: list[str], precisions: list[str], modalities: list[str], text: str
 ) -> None:
-    state = FilterState(actors=tuple(actors), precisions=tuple(precisions),
-                        modalities=tuple(modalities), text=text)
+    state = FilterState(
+        actors=tuple(actors), precisions=tuple(precisions), modalities=tuple(modalities), text=text
+    )
     assert from_query(to_query(state))[0] == state
 
 

@@ -171,6 +171,39 @@ def test_labels_leave_out_the_date_and_stay_short(sentence: str, date: str, expe
     assert len(got.split()) <= MAX_WORDS
 
 
+def test_the_other_dates_of_the_sentence_stay_out_of_the_label() -> None:
+    sentence = "Yasuhiro Nakasone and President Reagan will meet Thursday and Friday."
+    thursday = sentence.index("Thursday")
+    friday = sentence.index("Friday")
+    got = label(sentence, (thursday, thursday + 8), (), [(friday, friday + 6)])
+    assert got == "Nakasone and President Reagan will meet"  # not "... will meet and Friday"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "other", "expected"),
+    [
+        (
+            "In the July/September quarter, GNP rose 0.6 pct from the previous three months.",
+            "July",
+            "September",
+            "GNP rose 0.6 pct from the previous three months",
+        ),
+        (
+            "January-September figures released at the weekend showed Soviet oil output.",
+            "January",
+            "September",
+            "figures released at the weekend showed Soviet oil output",
+        ),
+    ],
+)
+def test_a_date_range_written_as_one_word_still_gets_a_label(
+    sentence: str, date: str, other: str, expected: str
+) -> None:
+    start, other_start = sentence.index(date), sentence.index(other)
+    others = [(other_start, other_start + len(other))]
+    assert label(sentence, (start, start + len(date)), (), others) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "person", "expected"),
     [

@@ -29,8 +29,12 @@ def text_of(node: Any) -> str:
 
 
 def find(node: Any, kind: type, class_name: str | None = None) -> list[Any]:
-    return [c for c in walk(node) if isinstance(c, kind)
-            and (class_name is None or class_name in (getattr(c, "className", "") or ""))]
+    return [
+        c
+        for c in walk(node)
+        if isinstance(c, kind)
+        and (class_name is None or class_name in (getattr(c, "className", "") or ""))
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +73,11 @@ def test_script_and_img_tags_in_an_article_stay_text() -> None:
     frame = seed_like_frame().head(1).copy()
     start = text.index("On Monday")
     frame.loc[0, ["sentence", "sentence_start", "timex_start", "timex_end"]] = (
-        text[start:], start, start + 3, start + 9)
+        text[start:],
+        start,
+        start + 3,
+        start + 9,
+    )
     article = replace(seed_like_articles()["000"], text=text)
     panel = html.Div(build_panel(frame.iloc[0].to_dict(), article, frame.iloc[0:0]))
     assert "<script>alert(1)</script>" in text_of(panel)
@@ -103,7 +111,9 @@ def test_an_inferred_publication_date_shows_its_evidence(frame) -> None:  # type
     panel = html.Div(build_panel(row, seed_like_articles()["001"], frame.iloc[0:0]))
     assert "Published 20 June 2024 (inferred from the text)" in text_of(panel)
     assert [c.children for c in find(panel, html.Span, "evidence-chip")] == [
-        "the June 18 letter", "on Tuesday"]
+        "the June 18 letter",
+        "on Tuesday",
+    ]
 
 
 def test_other_reports_of_the_same_happening_are_listed(frame) -> None:  # type: ignore[no-untyped-def]

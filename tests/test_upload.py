@@ -25,7 +25,8 @@ def test_an_unsupported_type_is_refused_with_what_is_accepted() -> None:
     intake = read_uploads(["report.pdf"], [data_url(b"%PDF-1.4")])
     assert intake.articles == []
     assert intake.problems == [
-        "report.pdf: .pdf cannot be read; add .htm, .html, .jsonl, .md, .txt files."]
+        "report.pdf: .pdf cannot be read; add .htm, .html, .jsonl, .md, .txt files."
+    ]
 
 
 def test_too_many_files_are_refused_at_once() -> None:
