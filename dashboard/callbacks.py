@@ -27,6 +27,7 @@ from dash import (
 from dashboard import ids
 from dashboard.corpus import Corpus
 from dashboard.handlers import (
+    clicked_bin,
     clicked_event,
     controls_from_query,
     export_outputs,
@@ -137,6 +138,14 @@ def register(app: Dash, corpus: Corpus) -> None:
     )
     def zoomed(relayout: dict[str, Any] | None) -> Any:
         return range_from_relayout(relayout)
+
+    @app.callback(
+        Output(ids.VIEW_RANGE, "data", allow_duplicate=True),
+        Input(ids.GRAPH, "clickData"),
+        prevent_initial_call=True,
+    )
+    def zoom_to_bin(click: dict[str, Any] | None) -> Any:
+        return clicked_bin(click)
 
     @app.callback(
         Output(ids.SELECTED, "data"),

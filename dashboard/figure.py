@@ -33,6 +33,8 @@ from dashboard.traces import (
 
 LABEL_LIMIT = 300  # up to this many marks: SVG, each labelled
 WEBGL_LIMIT = 15_000  # up to this many: Scattergl without labels; beyond: counts per bin
+MAX_CROWDING = 3.0  # ... unless marks would cover the lanes more than 3 times over: counts
+_GL_LANES = 40
 _LANE_PX = 24
 _CHAR_PX = 7.0
 
@@ -57,11 +59,12 @@ class Plan:
     marks: pd.DataFrame
     lanes: int = 0
     bands: list[tuple[str, int, int]] = field(default_factory=list)  # (name, first, last lane)
-    bin_name: str = ""
 
 
 def plan_marks(frame: pd.DataFrame, view: ViewState) -> Plan:
     """Decide the regime and place each mark (x as day numbers, y as lane)."""
+    dated = (frame["date_start"].notna() & frame["date_end"].notna()).to_numpy(dtype=bool)
+    frame = frame if dated.all() else frame[dated]
     if frame.empty:
         return Plan("empty", frame)
     visible = _visible(frame, view.x_range)
@@ -76,9 +79,12 @@ def plan_marks(frame: pd.DataFrame, view: ViewState) -> Plan:
     marks["text"] = label_texts(marks) if mode == "labels" else ""
     lo, hi = _day_range(marks, view.x_range)
     per_px = max(hi - lo, 1.0) / max(view.width_px, 200)
+    if mode == "webgl" and _crowding(marks, lo, hi, per_px) > MAX_CROWDING:
+        return Plan("counts", visible)
     if view.group_by == "actor":
         return _plan_bands(marks, mode, lo, hi, per_px)
-    lanes, side, anchor = _lanes(marks, mode, lo, hi, per_px, None if mode == "labels" else 40)
+    cap = None if mode == "labels" else _GL_LANES
+    lanes, side, anchor = _lanes(marks, mode, lo, hi, per_px, cap)
     marks["y"], marks["side"], marks["label_x"] = lanes, side, anchor
     return Plan(mode, marks, int(lanes.max()) + 1 if len(lanes) else 0)
 
@@ -193,6 +199,14 @@ def _day_range(marks: pd.DataFrame, x_range: tuple[date, date] | None) -> tuple[
     return lo - pad, hi + pad
 
 
+def _crowding(marks: pd.DataFrame, lo: float, hi: float, per_px: float) -> float:
+    """How many times over the visible marks (12 px each at least) would cover every lane."""
+    d0 = np.maximum(marks["d0"].to_numpy(), lo)
+    d1 = np.minimum(marks["d1"].to_numpy(), hi)
+    widths = np.clip(d1 - d0, 0, None) / per_px + 12
+    return float(widths.sum()) / (_GL_LANES * (hi - lo) / per_px)
+
+
 def _lanes(
     marks: pd.DataFrame, mode: str, lo: float, hi: float, per_px: float, max_lanes: int | None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -260,7 +274,7 @@ def _layout(view: ViewState, palette: Palette, plan: Plan) -> dict[str, Any]:
             "size": 12,
         },
         "margin": {
-            "l": 150 if plan.bands else 20,
+            "l": 150 if plan.bands else 64 if counts else 20,
             "r": 20,
             "b": 10,
             "t": 100 if plan.mode in ("labels", "webgl") else 60,
@@ -357,7 +371,7 @@ def _layout(view: ViewState, palette: Palette, plan: Plan) -> dict[str, Any]:
                 "yref": "paper",
                 "yanchor": "bottom",
                 "showarrow": False,
-                "yshift": 26 if plan.mode in ("labels", "webgl") else 0,
+                "yshift": 38 if plan.mode in ("labels", "webgl") else 0,
                 "text": f"published {view.published.day} {view.published:%b %Y} ",
                 "font": {"size": 11, "color": palette.muted},
                 "xanchor": "right",

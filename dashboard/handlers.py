@@ -20,6 +20,7 @@ from dashboard.figure import ViewState, figure_dict, plan_marks, selection_trace
 from dashboard.filters import FilterState, apply_filters, from_query, parse_day, to_query
 from dashboard.marks import describe_date
 from dashboard.source_panel import build_panel, empty_panel
+from dashboard.traces import BIN
 from dashboard.upload import Intake, read_paste, read_uploads
 
 TABLE_LIMIT = 2000  # rows sent to the grid; the chart always shows every match
@@ -162,11 +163,22 @@ def clicked_event(click_data: dict[str, Any] | None) -> str | None:
     """The event_id a click on the chart points at (None for bins, the published line...)."""
     for point in (click_data or {}).get("points", []):
         custom = point.get("customdata")
+        if isinstance(custom, list) and custom and custom[0] == BIN:
+            return None
         if isinstance(custom, list) and custom and isinstance(custom[0], str):
             return custom[0]
         if isinstance(custom, str):
             return custom
     return None
+
+
+def clicked_bin(click_data: dict[str, Any] | None) -> Any:
+    """The [first day, day after] of a clicked count bar (to zoom into), else ``no_update``."""
+    for point in (click_data or {}).get("points", []):
+        custom = point.get("customdata")
+        if isinstance(custom, list) and len(custom) == 3 and custom[0] == BIN:
+            return [str(custom[1]), str(custom[2])]
+    return no_update
 
 
 def panel_outputs(corpus: Corpus, event_id: str | None) -> list[Any]:

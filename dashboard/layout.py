@@ -398,7 +398,7 @@ def _upload_modal() -> dbc.Modal:
                             ),
                         ],
                     ),
-                    html.Div(id=ids.UPLOAD_STATUS, className="mt-3"),
+                    dcc.Loading(html.Div(id=ids.UPLOAD_STATUS, className="mt-3"), type="dot"),
                 ]
             ),
             dbc.ModalFooter(

@@ -16,6 +16,7 @@ import pandas as pd
 from dashboard.marks import hover_texts
 
 DAY_MS = 86_400_000
+BIN = "__bin__"  # customdata[0] of a count bar: [BIN, first day, day after the bin]
 LABEL_CHARS = 44
 
 
@@ -278,15 +279,20 @@ def count_traces(
             continue
         bins, counts = np.unique(binned[chosen], return_counts=True)
         first = bins.astype("datetime64[D]")
-        width = ((bins + 1).astype("datetime64[D]") - first).astype(np.int64) * DAY_MS
+        after = (bins + 1).astype("datetime64[D]")
+        width = (after - first).astype(np.int64) * DAY_MS
+        starts_iso = np.datetime_as_string(first).tolist()
+        ends_iso = np.datetime_as_string(after).tolist()
         traces.append(
             {
                 "type": "bar",
-                "x": np.datetime_as_string(first),
+                "x": starts_iso,
                 "y": counts,
+                "customdata": [[BIN, a, b] for a, b in zip(starts_iso, ends_iso, strict=True)],
                 "width": width,
                 "offset": 0,
                 "name": f"{kind.capitalize()} (events per {name})",
+                "legendrank": {"happened": 1, "expected": 2}.get(kind, 3),
                 "marker": {"color": palette.modality[kind], "line": {"width": 0}},
                 "hovertemplate": f"%{{y:,}} {kind} events<br>{name} of %{{x}}<extra></extra>",
             }
@@ -295,7 +301,7 @@ def count_traces(
     layout["annotations"].append(
         {
             "text": f"{len(frame):,} events: counts per {name}. "
-            "Zoom in or filter to see each event.",
+            "Click a bar, zoom in or filter to see each event.",
             "xref": "paper",
             "yref": "paper",
             "x": 0,

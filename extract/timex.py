@@ -16,6 +16,7 @@ and score the TimeML corpora.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -24,6 +25,22 @@ from extract.timex_resolve import Context, resolve
 from extract.timex_spans import find_candidates, select
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+VALUE_GRAMMAR = re.compile(
+    r"^(?:"
+    r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:\d|WE))?|-Q[1-4]|-H[12]"
+    r"|-(?:SP|SU|FA|WI))?(?:T(?:\d{2}:\d{2}|\d{2}|MO|AF|EV|NI|MI))?"
+    r"|XXXX-XX-XXT(?:\d{2}:\d{2}|MO|AF|EV|NI)"
+    r"|\d{3}|\d{2}|XXX|XX|BC\d{4}"
+    r"|PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|P(?:(?:\d+(?:\.\d+)?|X)[YMWDECL])+(?:T(?:(?:\d+|X)[HMS])+)?|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
+    r")$"
+)
+"""The TIMEX3 values the tagger may produce (TimeML 1.2.1, as TempEval-3 uses them)."""
+
+
+def is_valid_value(value: str) -> bool:
+    return VALUE_GRAMMAR.match(value) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +69,8 @@ def tag(text: str, published: date | None = None) -> list[Timex]:
 
     Spans come from the grammar in ``extract.timex_spans``, values from
     ``extract.timex_resolve``. Never raises on odd input: a span whose value cannot be computed
-    (an impossible date, a year beyond the calendar) is left out.
+    (an impossible date, a year beyond the calendar, "1066 quarters earlier" reaching before
+    year 1) is left out: the last check holds every value to the TIMEX3 grammar.
     """
     if not isinstance(text, str) or not text:
         return []
@@ -63,7 +81,7 @@ def tag(text: str, published: date | None = None) -> list[Timex]:
             resolved = resolve(candidate, context)
         except (ValueError, OverflowError, KeyError, IndexError, TypeError, AttributeError):
             continue
-        if resolved is not None:
+        if resolved is not None and is_valid_value(resolved[1]):
             kind, value = resolved
             start, end = candidate.start, candidate.end
             found.append(Timex(start, end, text[start:end], kind, value))

@@ -208,3 +208,35 @@ def test_a_pasted_article_joins_the_timeline(browser: Any, serve: Callable[..., 
     assert "3 articles" in browser.find_element("id", ids.SUMMARY).text
     assert browser.execute_script("return window.__xss === undefined")
     assert console_errors(browser) == []
+
+
+def test_quick_views_zoom_and_a_double_click_resets(browser: Any, seeds_url: str) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    open_app(browser, seeds_url)
+    everything = len(chart_labels(browser))
+    browser.find_element("id", ids.QUICK_MONTH).click()
+    wait(browser, lambda d: "x=2024-06-04~2024-07-06" in d.current_url)
+    wait(browser, lambda d: 0 < len(chart_labels(d)) < everything)  # repacked for the month
+    drag = css(browser, "#timeline .nsewdrag")[0]
+    ActionChains(browser).double_click(drag).perform()
+    wait(browser, lambda d: "x=" not in d.current_url)
+    wait(browser, lambda d: len(chart_labels(d)) == everything)
+    assert console_errors(browser) == []
+
+
+def test_many_events_show_as_counts_and_a_bar_click_zooms_in(
+    browser: Any, serve: Callable[..., str]
+) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    from dashboard.synthetic import synthetic_frame
+
+    url = serve(synthetic_frame(20_000))
+    browser.get(url)
+    bars = wait(browser, lambda d: css(d, "#timeline .cartesianlayer .barlayer .point path"))
+    assert "counts per" in browser.find_element("id", ids.GRAPH).text
+    ActionChains(browser).move_to_element(bars[len(bars) // 2]).click().perform()
+    wait(browser, lambda d: "x=" in d.current_url)
+    wait(browser, lambda d: "counts per" not in d.find_element("id", ids.GRAPH).text)
+    assert console_errors(browser) == []

@@ -193,3 +193,31 @@ def test_an_app_from_a_saved_events_file_needs_no_texts() -> None:
     corpus = app.server.config["DATELINE_CORPUS"]
     assert not corpus.has_texts
     assert corpus.published == date(2024, 6, 20)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".parquet"])
+def test_serve_reads_a_saved_events_file_without_texts(tmp_path, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    from dashboard.app import load
+    from extract.serialize import write
+
+    path = tmp_path / f"events{suffix}"
+    write(seed_like_frame(), path)
+    frame, articles = load([path])
+    assert articles == []
+    assert list(frame["event_id"]) == list(seed_like_frame()["event_id"])
+    assert frame["actors"].iloc[0] == ["Klaus Iohannis", "Mark Rutte", "NATO"]
+
+
+def test_a_click_on_a_count_bar_zooms_into_its_bin_and_selects_nothing() -> None:
+    from dashboard.figure import ViewState, figure_dict
+    from dashboard.handlers import clicked_bin
+    from dashboard.synthetic import synthetic_frame
+
+    figure = figure_dict(synthetic_frame(20_000), ViewState())
+    bars = [t for t in figure["data"] if t["type"] == "bar"]
+    custom = bars[0]["customdata"][0]
+    click = {"points": [{"x": custom[1], "customdata": custom}]}
+    assert clicked_event(click) is None
+    start, end = clicked_bin(click)
+    assert start == custom[1] and end > start
+    assert clicked_bin({"points": [{"customdata": ["001:12"]}]}) is no_update

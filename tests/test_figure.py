@@ -217,3 +217,25 @@ def test_packed_lanes_never_hold_overlapping_intervals(pairs: list[tuple[int, in
     for lane in set(lanes.tolist()):
         spans = sorted(zip(starts[lanes == lane], ends[lanes == lane], strict=True))
         assert all(b[0] > a[1] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_years_far_outside_pandas_nanosecond_range_are_drawn(frame: pd.DataFrame) -> None:
+    old = frame.iloc[[2, 8]].reset_index(drop=True)  # two days, two clusters
+    old.loc[0, ["date_start", "date_end"]] = [pd.Timestamp("1066-10-14").as_unit("s")] * 2
+    old.loc[1, ["date_start", "date_end"]] = [pd.Timestamp("2999-01-01").as_unit("s")] * 2
+    fig = build_figure(old)
+    points = [x for t in _traces(fig, "· day") for x in t.x]
+    assert "1066-10-14" in points and "2999-01-01" in points
+
+
+def test_rows_without_a_date_are_left_out_not_fatal(frame: pd.DataFrame) -> None:
+    undated = frame.copy()
+    undated.loc[0, "date_start"] = pd.NaT
+    plan = plan_marks(undated, ViewState())
+    assert frame.loc[0, "event_id"] not in {e for m in plan.marks["members"] for e in m}
+
+
+def test_marks_that_would_pile_up_become_counts_even_below_the_size_limit() -> None:
+    crowded = synthetic_frame(9_000)  # 35 years, 780 px: dots would cover 40 lanes many times
+    assert plan_marks(crowded, ViewState(width_px=780)).mode == "counts"
+    assert plan_marks(crowded.head(1_500), ViewState(width_px=780)).mode == "webgl"
