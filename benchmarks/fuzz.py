@@ -17,7 +17,7 @@ from datetime import date
 
 import atheris
 
-with atheris.instrument_imports():
+with atheris.instrument_imports(include=["extract"]):
     from extract.article import Problem
     from extract.readers import read_bytes
     from extract.timex import TYPES, is_valid_value, tag

@@ -16,7 +16,7 @@ pytest.importorskip("atheris", reason="atheris (the fuzzer) is not installed")
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize(("target", "runs"), [("tagger", 4000), ("readers", 3000)])
+@pytest.mark.parametrize(("target", "runs"), [("tagger", 20000), ("readers", 10000)])
 def test_a_bounded_fuzz_campaign_finds_no_crash(tmp_path, target, runs):
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "fuzz.py"), target, f"-runs={runs}",
