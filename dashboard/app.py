@@ -43,6 +43,10 @@ def create_app(
         __name__,
         title=title,
         assets_folder=str(assets_folder),
+        # Bootstrap (vendored, so the app works offline) must load before our own CSS: served
+        # from assets/vendor/ but linked first, not auto-loaded after dateline.css.
+        assets_path_ignore=["vendor"],
+        external_stylesheets=["/assets/vendor/bootstrap.min.css"],
         update_title=None,
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],

@@ -55,9 +55,6 @@ FILTER_INPUTS = (
 )
 
 
-# --- wiring -----------------------------------------------------------------------------------
-
-
 def _guarded(n_outputs: int, what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Turn an exception into "Could not <what>: <reason>" in the error slot (last output)."""
 
