@@ -23,7 +23,12 @@ from dashboard.handlers import GRAPH_WIDTH_PX
 from dashboard.layout import build_layout
 from extract.article import Article
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+ASSETS = next(
+    (folder for folder in (Path(__file__).resolve().parent.parent / "assets",  # source tree
+                           Path(__file__).resolve().parent / "assets")  # installed package
+     if (folder / "dateline.css").exists()),
+    Path(__file__).resolve().parent.parent / "assets",
+)
 
 
 def create_app(
