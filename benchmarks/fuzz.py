@@ -25,7 +25,7 @@ with atheris.instrument_imports(include=["extract"]):
 _SUFFIXES = (".txt", ".md", ".html", ".jsonl", ".htm", ".bin", "")
 # Regexes run in C, invisible to coverage: the fuzzer composes text from the words dates are made
 # of (and raw characters), so it can reach the tagger's Python-level rules.
-_WORDS = (
+_WORDS = (  # noqa: SIM905 (a sentence of words reads better than a list)
     "the last next this ago earlier later early late mid on in since by of a an two 14 57 1979 "
     "1066 99999 2024 February 30, 2023 May March Thursday Tuesday week weeks month year years "
     "quarter third-quarter fourth 1990s '90s century now today yesterday tomorrow recently soon "

@@ -53,7 +53,10 @@ def check_bind(host: str, credentials: Credentials | None, no_auth: bool) -> str
             f"refusing to serve on {host} without a password: anyone on the network could read "
             "the articles. Add --auth user:password, or --no-auth if that is really meant."
         )
-    return f"warning: serving on {host} with no password (--no-auth): anyone who can reach it can read it"
+    return (
+        f"warning: serving on {host} with no password (--no-auth): "
+        "anyone who can reach it can read it"
+    )
 
 
 def content_security_policy(script_hashes: list[str]) -> str:

@@ -181,7 +181,8 @@ def _count_articles(paths: list[Path]) -> int:
         for file in files:
             if file.suffix.lower() == ".jsonl":
                 with file.open("rb") as handle:
-                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+                    blocks = iter(lambda: handle.read(1 << 20), b"")
+                    total += sum(block.count(b"\n") for block in blocks)
             elif file.is_file() and file.suffix.lower() in (".txt", ".md", ".html", ".htm"):
                 total += 1
     return total

@@ -8,56 +8,49 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pandas as pd
-import pytest
+from corpora import ROOT, fail_on_problem, reuters_sample
 
 from extract import serialize
 from extract.runner import run
 
-ROOT = Path(__file__).resolve().parent.parent
-REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl"
-
-
-def _stories(tmp_path: Path, count: int) -> Path:
-    if not REUTERS.exists():
-        pytest.skip(f"{REUTERS} is not here (it comes with shared/)")
-    out = tmp_path / "stories.jsonl"
-    with REUTERS.open(encoding="utf-8") as lines, out.open("w", encoding="utf-8") as sink:
-        for number, line in enumerate(lines):
-            if number == count:
-                break
-            sink.write(line)
-    return out
-
-
-def _ignore(problem) -> None:  # noqa: ANN001
-    raise AssertionError(f"unexpected problem: {problem}")
-
 
 def test_one_worker_and_two_workers_give_identical_events(tmp_path):
-    stories = _stories(tmp_path, 120)
-    one = run([stories], tmp_path / "one.parquet", workers=1, chunk_size=25, on_problem=_ignore)
-    two = run([stories], tmp_path / "two.parquet", workers=2, chunk_size=25, on_problem=_ignore)
+    stories = reuters_sample(tmp_path, 120)
+    one = run(
+        [stories], tmp_path / "one.parquet", workers=1, chunk_size=25, on_problem=fail_on_problem
+    )
+    two = run(
+        [stories], tmp_path / "two.parquet", workers=2, chunk_size=25, on_problem=fail_on_problem
+    )
     assert one.articles == two.articles == 120
     assert one.events > 50
     pd.testing.assert_frame_equal(serialize.read(one.output), serialize.read(two.output))
 
 
 def test_the_output_format_follows_the_extension_and_leaves_no_parts_behind(tmp_path):
-    stories = _stories(tmp_path, 30)
-    summary = run([stories], tmp_path / "events.json", workers=1, on_problem=_ignore)
+    stories = reuters_sample(tmp_path, 30)
+    summary = run([stories], tmp_path / "events.json", workers=1, on_problem=fail_on_problem)
     rows = json.loads((tmp_path / "events.json").read_text(encoding="utf-8"))
     assert len(rows) == summary.events > 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.json", "stories.jsonl"]
 
 
 def test_resume_reuses_the_chunks_a_killed_run_finished(tmp_path):
-    stories = _stories(tmp_path, 400)
+    stories = reuters_sample(tmp_path, 400)
     target = tmp_path / "events.parquet"
-    command = [sys.executable, "-m", "dashboard.cli", "extract", str(stories), "--output",
-               str(target), "--workers", "1"]
+    command = [
+        sys.executable,
+        "-m",
+        "dashboard.cli",
+        "extract",
+        str(stories),
+        "--output",
+        str(target),
+        "--workers",
+        "1",
+    ]
     process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE)
     parts = tmp_path / ".events.parquet.parts"
     deadline = time.monotonic() + 120
@@ -71,7 +64,7 @@ def test_resume_reuses_the_chunks_a_killed_run_finished(tmp_path):
     for part in finished:
         pd.read_parquet(part)  # every finished part is a whole Parquet file
 
-    resumed = run([stories], target, workers=1, resume=True, on_problem=_ignore)
+    resumed = run([stories], target, workers=1, resume=True, on_problem=fail_on_problem)
     assert resumed.reused_chunks >= 1
-    fresh = run([stories], tmp_path / "fresh.parquet", workers=1, on_problem=_ignore)
+    fresh = run([stories], tmp_path / "fresh.parquet", workers=1, on_problem=fail_on_problem)
     pd.testing.assert_frame_equal(serialize.read(target), serialize.read(fresh.output))

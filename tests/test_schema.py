@@ -1,6 +1,7 @@
 """The events frame has one schema; frames round-trip through CSV, JSON and Parquet unchanged."""
 
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -73,6 +74,6 @@ def test_json_records_carry_iso_dates_and_actor_lists():
 def test_a_failed_write_leaves_no_file_behind(tmp_path):
     target = tmp_path / "events.csv"
     with pytest.raises(RuntimeError), serialize.atomic_path(target) as tmp:
-        open(tmp, "w").write("half")
+        Path(tmp).write_text("half")
         raise RuntimeError("killed")
     assert list(tmp_path.iterdir()) == []
