@@ -9,6 +9,7 @@ run: setup
 	$(VENV)/bin/dateline serve --port $(PORT)
 
 test: setup system
+	$(VENV)/bin/ruff check extract dashboard tests benchmarks scripts
 	$(VENV)/bin/pytest
 
 setup: $(VENV)/.installed
