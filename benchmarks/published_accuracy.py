@@ -5,11 +5,15 @@ run ``extract.published.infer_published`` and count how many come out on the rig
 a week, within 31 days, in the right year, or undated. Run from the project root:
 
     .venv/bin/python benchmarks/published_accuracy.py [--sample 500] [--batch] [--anchored]
+    .venv/bin/python benchmarks/published_accuracy.py --curve   # the precision/coverage trade-off
 
 ``--batch`` infers the whole sample at once (articles may borrow dates from related stories);
 without it each story is inferred alone. ``--anchored`` (implies ``--batch``) keeps the true
 date on every other story, as a mixed batch of dated and undated articles would have, and
-scores the undated half.
+scores the undated half. Undated articles whose evidence names a likeliest year at 70% or
+more are counted too (the coarse estimate). ``--curve`` prints, for lone articles, how coverage and
+accuracy trade off as the posterior confidence needed to return a day
+(``extract.date_scoring.SURE_POSTERIOR``) is lowered.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ TIMEML = SHARED / "corpora" / "timeml"
 _DCT = re.compile(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', re.S)
 _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 _TAG = re.compile(r"<[^>]+>")
+_LIKELIEST = re.compile(r"likeliest years: (\d{4}) \((\d+)%\)")
 
 
 def reuters_sample(size: int) -> list[tuple[Article, date]]:
@@ -72,9 +77,13 @@ def score(name: str, sample: list[tuple[Article, date]], batch: bool, anchored: 
         inferred = [infer_published([a])[0] for a, _ in sample]
     seconds = time.perf_counter() - started
     counts = {"day": 0, "week": 0, "month": 0, "year": 0, "wrong year": 0, "undated": 0}
+    years = {"right": 0, "wrong": 0}
     for article, (_, truth) in zip(inferred, sample, strict=True):
         if article.published is None:
             counts["undated"] += 1
+            for note in article.evidence:
+                if (match := _LIKELIEST.match(note)) and int(match[2]) >= 70:
+                    years["right" if int(match[1]) == truth.year else "wrong"] += 1
             continue
         gap = abs((article.published - truth).days)
         counts["day"] += gap == 0
@@ -89,6 +98,34 @@ def score(name: str, sample: list[tuple[Article, date]], batch: bool, anchored: 
         of_dated = 100 * counts[key] / dated if dated else 0
         of_all = 100 * counts[key] / total
         print(f"  {key:>10}: {counts[key]:4d}  ({of_dated:.0f}% of dated, {of_all:.0f}% of all)")
+    told = years["right"] + years["wrong"]
+    right, wrong = years["right"], years["wrong"]
+    print(f"  undated, likeliest year >= 70%: {told}, right {right}, wrong {wrong}")
+
+
+def curve(name: str, sample: list[tuple[Article, date]]) -> None:
+    """Coverage and accuracy of the posterior's best day at each confidence threshold."""
+    from extract.date_clues import clues
+    from extract.date_posterior import posterior
+    from extract.timex import tag
+
+    rows = []
+    for article, truth in sample:
+        head = article.text[:50_000]
+        spread = posterior(clues(head, tag(head, None))[:200])
+        if spread is not None:
+            day, confidence = spread.best()
+            rows.append((confidence, abs((day - truth).days), day.year != truth.year))
+    print(f"{name}: {len(sample)} articles, {len(rows)} name a year")
+    for threshold in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        chosen = [row for row in rows if row[0] >= threshold]
+        if chosen:
+            n = len(chosen)
+            print(
+                f"  confidence >= {threshold:.1f}: dated {n} ({100 * n / len(sample):.1f}%), "
+                f"within a week {100 * sum(r[1] <= 7 for r in chosen) / n:.0f}%, "
+                f"wrong year {100 * sum(r[2] for r in chosen) / n:.0f}%"
+            )
 
 
 def main() -> None:
@@ -96,7 +133,12 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=500)
     parser.add_argument("--batch", action="store_true")
     parser.add_argument("--anchored", action="store_true")
+    parser.add_argument("--curve", action="store_true")
     args = parser.parse_args()
+    if args.curve:
+        curve("reuters", reuters_sample(args.sample))
+        curve("timeml", timeml_sample())
+        return
     score("reuters", reuters_sample(args.sample), args.batch, args.anchored)
     score("timeml", timeml_sample(), args.batch, args.anchored)
 

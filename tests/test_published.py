@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from extract.article import Article
 from extract.date_clues import Clue, clues, tense_at
-from extract.date_scoring import contradicts, infer_day
+from extract.date_posterior import posterior
+from extract.date_scoring import coarse, contradicts, infer_day
 from extract.published import infer_published
 from extract.timex import Timex
 
@@ -185,6 +186,125 @@ def test_a_year_told_in_the_past_rules_out_earlier_days():
     assert contradicts(date(2021, 6, 1), [clue("since", year=2022)])
 
 
+# --- lone articles: sentences -> inferred date or None ---------------------------------------
+
+SEED_LIKE = (
+    "Rutte wrote to Orban in a letter on Tuesday. Support has grown since 2022. "
+    "In the June 18 letter, he promised. Iohannis withdrew on Thursday."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (SEED_LIKE, date(2024, 6, 20)),
+        (
+            "The central bank said on Monday, June 1, 1987, that it cut rates. "
+            "It had raised them on May 28, 1987.",
+            date(1987, 6, 2),
+        ),
+        # a year but no day that is sure: undated rather than a guessed day
+        ("The company said 1986 profit rose 12 pct. It reported the results on Tuesday.", None),
+        ("The company said on Tuesday, March 3, that 1986 profit rose.", None),
+        ("Talks broke down on March 3, 1987, and resumed on Friday.", None),
+        ("The bonds mature on March 1, 1997.", None),
+        ("Since 2022 the war has continued. Talks were held on Monday.", None),
+        # no year at all: weekdays and month-days repeat for ever
+        ("Shares closed higher on Friday.", None),
+        ("Iohannis withdrew on Thursday, June 20, the ministry said.", None),
+        ("Arrivals for the week ended February 22 were 155,221 bags.", None),
+        ("", None),
+    ],
+)
+def test_a_lone_article_is_dated_only_when_its_text_pins_the_day(text, expected):
+    (article,) = infer_published([Article("x", text)])
+    assert article.published == expected
+    assert article.published_from == ("unknown" if expected is None else "inferred")
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("Shares closed higher on Friday.", "no year named in the text: not dated"),
+        (
+            "The company said on Tuesday, March 3, that 1986 profit rose.",
+            "likeliest years: 1987 (9",
+        ),
+        (
+            "Since 2022 the war has continued. Talks were held on Monday.",
+            "written in 2022 or later",
+        ),
+        ("The company said 1986 profit rose 12 pct.", "likeliest years: 1987 ("),
+    ],
+)
+def test_an_undated_article_says_what_its_text_does_establish(text, note):
+    (article,) = infer_published([Article("x", text)])
+    assert article.published is None
+    assert any(note in item for item in article.evidence), article.evidence
+
+
+def test_the_posterior_needs_a_year_and_sums_to_one():
+    assert posterior([clue("month_day", month=6, day=18), clue("weekday", weekday=2)]) is None
+    spread = posterior(SEED_001_CLUES)
+    assert spread is not None
+    assert abs(spread.prob.sum() - 1) < 1e-9
+    day, within_week = spread.best()
+    assert day == date(2024, 6, 20)
+    assert within_week < 0.8  # the latest year told, 2021, leaves the year open
+    years = spread.years()
+    assert min(years) == 2022  # "since 2022": no earlier candidates
+    assert years[2024] > 0.15
+
+
+def test_a_weekday_written_with_a_date_picks_the_years_where_it_agrees():
+    spread = posterior([clue("month_day", month=3, day=3, weekday=2), clue("year", year=1986)])
+    years = spread.years()  # type: ignore[union-attr]
+    assert max(years, key=years.__getitem__) == 1987  # 3 March was a Tuesday in 1987
+    assert years[1987] > 0.7
+
+
+def test_a_year_ago_comparison_points_to_the_next_year():
+    spread = posterior([clue("month", month=2), clue("year_month", year=1986, month=2)])
+    years = spread.years()  # type: ignore[union-attr]
+    assert max(years, key=years.__getitem__) == 1987
+
+
+def test_coarse_evidence_names_the_floor_and_the_likely_years():
+    assert coarse([clue("weekday", weekday=4)]) == ("no year named in the text: not dated",)
+    notes = coarse([clue("since", year=2022), clue("weekday", weekday=4)])
+    assert notes[0] == "'since 2022': written in 2022 or later"
+
+
+# --- batch: borrowing needs names and a day in common ----------------------------------------
+
+
+def test_same_names_without_a_common_day_borrow_no_date_but_say_so():
+    dated = Article(
+        "d",
+        "Comissaria Smith said Bahia cocoa arrivals rose. Smith expects rain in Bahia.",
+        published=date(1987, 2, 26),
+        published_from="given",
+    )
+    undated = Article("u", "Comissaria Smith said Bahia cocoa sales fell in Bahia, Smith said.")
+    first, _ = infer_published([undated, dated])
+    assert first.published is None
+    assert any("names shared with d" in note for note in first.evidence)
+
+
+def test_same_names_and_a_common_month_day_borrow_the_date():
+    dated = Article(
+        "d",
+        "Comissaria Smith said Bahia cocoa arrivals for the week ended February 22 rose.",
+        published=date(1987, 2, 26),
+        published_from="given",
+    )
+    undated = Article("u", "Comissaria Smith said Bahia arrivals to February 22 fell.")
+    first, _ = infer_published([undated, dated])
+    assert first.published is not None
+    assert abs((first.published - date(1987, 2, 26)).days) <= 7
+    assert "both name February 22" in first.evidence
+
+
 # --- the seeds -----------------------------------------------------------------------------
 
 
@@ -206,9 +326,11 @@ def test_seed_000_borrows_the_date_of_seed_001_and_snaps_to_its_own_thursday():
     assert second.published == date(2024, 6, 20)
 
 
-def test_seed_000_alone_stays_undated_rather_than_guessed():
+def test_seed_000_alone_stays_undated_rather_than_guessed_but_says_why():
     (article,) = infer_published([seed(SEED_000)])
-    assert (article.published, article.published_from, article.evidence) == (None, "unknown", ())
+    assert (article.published, article.published_from) == (None, "unknown")
+    (note,) = article.evidence
+    assert note.startswith("likeliest years: 2023 (") and "2024 (" in note
 
 
 def test_a_given_date_anchors_related_undated_articles():
