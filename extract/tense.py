@@ -18,7 +18,11 @@ _FUTURE_PHRASES = re.compile(
     r"\b(?:will|shall|won't|'ll|going\s+to|expected\s+to|expects\s+to|scheduled|slated|"
     r"(?:is|are)\s+to|(?:is|are)\s+due|plans?\s+to|intends?\s+to|(?:is|are)\s+set\s+to|"
     r"ahead\s+of|"
-    r"as\s+soon\s+as|hopes?\s+to|aims?\s+to|upcoming)\b",
+    r"as\s+soon\s+as|hopes?\s+to|aims?\s+to|upcoming|"
+    # the present simple of a scheduling verb announces what is to come ("the summit opens on
+    # Monday", "voting ends on Sunday"): news narrates what has happened in the past tense
+    r"(?:re)?opens|closes|begins|starts|ends|resumes|expires|convenes|reconvenes|kicks\s+off|"
+    r"takes?\s+effect|takes\s+office|goes\s+to\s+the\s+polls|arrives|departs|concludes)\b",
     re.IGNORECASE,
 )
 # modals and present auxiliaries: the clause is not narrated in the past, so take the nearest day
@@ -49,6 +53,7 @@ _PASSIVE_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "am", "'s"
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"]|\n\s|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z']+")
 _WINDOW = 160
+_AFTER_COMMA = 80
 
 
 def tense_at(text: str, start: int, end: int) -> str:
@@ -64,7 +69,10 @@ def tense_at(text: str, start: int, end: int) -> str:
     left_cue = _last_cue(left)
     right_cue = _first_cue(right)
     if left_cue and right_cue:
-        return left_cue[1] if len(left) - left_cue[0] <= right_cue[0] + 8 else right_cue[1]
+        # a comma right after the expression closes the phrase it is in ("who is due to visit
+        # Kyiv on Friday, spoke ..."): the verb after it belongs to another clause
+        reach = right_cue[0] + (8 if not right.startswith(",") else _AFTER_COMMA)
+        return left_cue[1] if len(left) - left_cue[0] <= reach else right_cue[1]
     if left_cue:
         return left_cue[1]
     if right_cue:
@@ -84,7 +92,9 @@ def _cues(span: str) -> list[tuple[int, str]]:
             auxiliaries = {w.group().lower() for w in words[max(0, i - 2) : i]}
             if not auxiliaries & _PASSIVE_AUXILIARIES:  # "will be held": the auxiliary decides
                 cues.append((m.start(), PAST))
-    return sorted(cues)
+    future_at = {at for at, kind in cues if kind == FUTURE}
+    # "is due to", "are to": the future phrase decides, not its auxiliary
+    return sorted(c for c in cues if c[1] != PRESENT or c[0] not in future_at)
 
 
 def _last_cue(span: str) -> tuple[int, str] | None:

@@ -10,19 +10,23 @@ How it is built, one concept per module:
 expression, the longest non-overlapping matches win), ``timex_filters`` (is this "May" a month,
 this "1979" a year?), ``tense`` (past, present or future clause), ``timex_calendar`` (unit
 arithmetic and tense-driven choice of the occurrence), ``timex_resolve`` and ``timex_periods``
-(values). dateparser is used for numeric dates ("6/20/24"); ``timeml`` and ``evaluate`` read
+(values), ``timex_holidays`` (Easter, Labor Day: computed for any year), ``timex_composed``
+(a date inside a phrase: "the week of March 6", "June 3-5", "the day before last Tuesday"),
+``timex_speech`` (quotes keep the speaker's time). dateparser is used for numeric dates ("6/20/24"); ``timeml`` and ``evaluate`` read
 and score the TimeML corpora.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from extract.ranges import DateRange, value_range
+from extract.timex_composed import offset_prefix
 from extract.timex_resolve import Context, resolve
-from extract.timex_spans import find_candidates, select
+from extract.timex_spans import Candidate, find_candidates, select
+from extract.timex_speech import inside, quotations, speech_date
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
@@ -75,14 +79,45 @@ def tag(text: str, published: date | None = None) -> list[Timex]:
     if not isinstance(text, str) or not text:
         return []
     context = Context(text, published)
+    quotes = quotations(text)
     found: list[Timex] = []
+    quoted: list[tuple[Candidate, tuple[int, int], int]] = []
     for candidate in select(find_candidates(text)):
-        try:
-            resolved = resolve(candidate, context)
-        except (ValueError, OverflowError, KeyError, IndexError, TypeError, AttributeError):
-            continue
-        if resolved is not None and is_valid_value(resolved[1]):
+        resolved = _resolve(candidate, context)
+        if resolved is not None:
             kind, value = resolved
             start, end = candidate.start, candidate.end
+            wider = offset_prefix(text, start, value) if kind == "DATE" else None
+            if wider is not None and (not found or found[-1].end <= wider[0]):
+                start, kind, value = wider  # "the day before last Tuesday": one expression
+            elif quotes and (quote := inside(quotes, candidate)) is not None:
+                quoted.append((candidate, quote, len(found)))
             found.append(Timex(start, end, text[start:end], kind, value))
+    if quoted:
+        _requote(text, published, found, quoted)
     return found
+
+
+def _resolve(candidate: Candidate, context: Context) -> tuple[str, str] | None:
+    try:
+        resolved = resolve(candidate, context)
+    except (ValueError, OverflowError, KeyError, IndexError, TypeError, AttributeError):
+        return None
+    return resolved if resolved is not None and is_valid_value(resolved[1]) else None
+
+
+def _requote(
+    text: str,
+    published: date | None,
+    found: list[Timex],
+    quoted: list[tuple[Candidate, tuple[int, int], int]],
+) -> None:
+    """Resolve again, from the date the words were spoken, what quotes say ("timex_speech")."""
+    dated = [(t.start, t.end, t.value) for t in found if t.type in ("DATE", "TIME")]
+    for candidate, quote, i in quoted:
+        spoken = speech_date(text, quote, dated)
+        if spoken is None or spoken == published:
+            continue
+        resolved = _resolve(candidate, Context(text, spoken, anchor=spoken))
+        if resolved is not None:
+            found[i] = replace(found[i], type=resolved[0], value=resolved[1])

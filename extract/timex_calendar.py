@@ -66,14 +66,19 @@ def month_year(anchor: date, month: int, tense: str) -> int:
     )[1]
 
 
-def _cost(distance: int, tense: str) -> int:
+def _cost(distance: int, tense: str, near: int = 3) -> int:
     """Distance to a candidate, tripled when it runs against the tense (the future in a past
-    clause): a past clause can still mean next week's deadline, but rarely next year's."""
+    clause): a past clause can still mean next week's deadline, but rarely next year's. Beyond
+    ``near`` units (months, or days for dates) an occurrence against the tense is ruled out:
+    "gathered on Memorial Day" said in March is last May's, never this May's."""
     against = (distance > 0 and tense == PAST) or (distance < 0 and tense == FUTURE)
+    if against and abs(distance) > near:
+        return abs(distance) * _AGAINST * 100
     return abs(distance) * (_AGAINST if against else 1)
 
 
 _AGAINST = 3
+_NEAR_DAYS = 60  # about two months: how far a date may run against its clause's tense
 
 
 def month_day_date(anchor: date, month: int, day: int, tense: str) -> date:
@@ -82,7 +87,12 @@ def month_day_date(anchor: date, month: int, day: int, tense: str) -> date:
     valid = [c for c in candidates if c is not None]
     if not valid:
         raise ValueError(f"no day {month}-{day}")
-    return min(valid, key=lambda c: (_cost((c - anchor).days, tense), c > anchor))
+    return min(valid, key=lambda c: (_cost((c - anchor).days, tense, _NEAR_DAYS), c > anchor))
+
+
+def nearest_date(anchor: date, candidates: list[date], tense: str) -> date:
+    """The candidate a clause in ``tense`` most likely means (same rule as ``month_day_date``)."""
+    return min(candidates, key=lambda c: (_cost((c - anchor).days, tense, _NEAR_DAYS), c > anchor))
 
 
 def weekday_date(anchor: date, weekday: int, tense: str) -> date:

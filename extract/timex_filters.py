@@ -38,6 +38,8 @@ _NUMBER_CONTEXT = re.compile(
     r"interstate|windows|article|rule|section|chapter|channel|version|#)\s*$",
     re.IGNORECASE,
 )
+_YEAR_LIST = re.compile(r"(?<![\d,.$])(?:1[5-9]\d\d|20\d\d),\s*$")
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "his", "her", "their", "our"])
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w'’]*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.]*)\s+$")
 
@@ -66,13 +68,16 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
     if m.group("mod"):
         return True
     before = text[max(0, start - 20) : start]
-    if _NUMBER_CONTEXT.search(before) or re.search(r"\d[\s,]*$", before):
-        return False
+    if _NUMBER_CONTEXT.search(before) or (
+        re.search(r"\d[\s,]*$", before) and not _YEAR_LIST.search(before)
+    ):
+        return False  # "1,990 points", "3 1980 models"; but "2019, 2021 and 2023" lists years
     word = _word_before(text, start)
     if (
         word
         and text[start - len(word) - 1].isupper()
         and word not in _PREPOSITIONS
+        and word not in _DETERMINERS
         and not re.search(r"[.!?:\n]\W*\S+\s+$", before)
         and not word.endswith(".")
     ):
@@ -158,13 +163,59 @@ def _reference_ok(m: re.Match[str], text: str) -> bool:
 
 
 def _weekday_ok(m: re.Match[str], text: str) -> bool:
-    return not (m.group("plural") and not m.group("rel") and _word_before(text, m.start()) != "on")
+    """ "Mondays" needs "on"; "the Sunday Times" is a newspaper, not a day."""
+    before = _word_before(text, m.start())
+    if m.group("plural") and not m.group("rel") and before != "on":
+        return False
+    return not (
+        not m.group("rel")
+        and before in ("the", "a", "an")
+        and _word_after(text, m.end())[:1].isupper()
+    )
+
+
+def _set_adverb_ok(m: re.Match[str], text: str) -> bool:
+    """ "The Daily Mail", "Weekly Standard": a capitalised adverb before a name is a title;
+    "quarterly" before a noun ("quarterly dividend") is an adjective, not a frequency."""
+    after = _word_after(text, m.end())
+    if text[m.start()].isupper() and after[:1].isupper():
+        return False
+    return m.group("adv").lower() != "quarterly" or bool(
+        re.match(r"\s*(?:[.;:!?)]|,\s+(?:the|a|an|he|she|it|they|we)\b|$)", text[m.end() :])
+    )
+
+
+_GLOSSED = re.compile(
+    r"(?:\d\s*(?:[ap]\.?\s?m\.?|[AP]M)|\b(?:GMT|UTC|EST|EDT|CET|BST|local\s+time|\d{4}))\s*\($",
+    re.IGNORECASE,
+)
+
+
+def _time_ok(m: re.Match[str], text: str) -> bool:
+    """ "10:35 a.m. (0735 GMT)": a clock time glossed in brackets is the same time again."""
+    if not m.group("hhmm"):
+        return True
+    before = text[max(0, m.start() - 20) : m.start()]
+    return not _GLOSSED.search(before)
 
 
 def _rel_unit_ok(m: re.Match[str], text: str) -> bool:
     """ "This Week" in mid-sentence is a programme's name, not a week."""
     unit_start = m.start("unit")
     return not (text[unit_start].isupper() and not text[m.start() : unit_start].isupper())
+
+
+_NOT_BARE = frozenset(
+    ["the", "those", "these", "first", "last", "final", "early", "of", "few", "many", "several",
+     "some", "recent", "past", "coming", "next"]
+)
+
+
+def _bare_before_ok(m: re.Match[str], text: str) -> bool:
+    """ "days after the vote" is a vague duration; "the first days after", "a matter of days
+    before" name a stretch the unit alone does not measure."""
+    pre = (m.group("pre") or "").strip().lower()
+    return not (pre in _NOT_BARE or pre.isdigit())
 
 
 FILTERS: dict[str, Callable[[re.Match[str], str], bool]] = {
@@ -175,4 +226,7 @@ FILTERS: dict[str, Callable[[re.Match[str], str], bool]] = {
     "duration": _duration_ok,
     "reference": _reference_ok,
     "weekday": _weekday_ok,
+    "set_adverb": _set_adverb_ok,
+    "time": _time_ok,
+    "bare_before": _bare_before_ok,
 }

@@ -139,8 +139,8 @@ _UNIT_CODE = {"week": "W", "month": "M", "year": "Y", "decade": "E", "century": 
 
 def _rel_unit(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
     rel, unit = p["rel"], p["unit"]
-    if rel.startswith("the end of"):
-        rel = rel.removeprefix("the end of ").replace("the", "this")
+    if " of " in rel:  # "the end of the year", "the start of next month": that unit
+        rel = re.sub(r"^the (?:very )?\w+ of ", "", rel).replace("the", "this")
     rel = rel.replace(" fiscal", "").replace("fiscal", "this") if "fiscal" in rel else rel
     if unit in ("night", "morning", "afternoon", "evening"):
         return None
@@ -163,9 +163,12 @@ def _rel_unit(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
         if rel == "the":
             if pub is None:
                 return "DATE", f"XXXX-{SEASONS[unit]}"
-            ended = date(pub.year, SEASON_MONTHS[SEASONS[unit]][1] % 12 + 1, 1) <= pub
-            ahead = ctx.tense(c) == FUTURE and ended
-            return "DATE", f"{pub.year + ahead:04d}-{SEASONS[unit]}"
+            code, tense = SEASONS[unit], ctx.tense(c)
+            if tense == PAST and date(pub.year, SEASON_MONTHS[code][0], 1) > pub:
+                return "DATE", f"{pub.year - 1:04d}-{code}"  # "spent the summer", said in March
+            ended = date(pub.year, SEASON_MONTHS[code][1] % 12 + 1, 1) <= pub
+            ahead = tense == FUTURE and ended
+            return "DATE", f"{pub.year + ahead:04d}-{code}"
         if rel not in _REL_OFFSET or rel == "the full":
             return None
         if pub is None:
@@ -179,7 +182,9 @@ def _rel_unit(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
         if base is None or (unit == "day" and ctx.anchor is None and rel != "that"):
             return None
         return "DATE", shift(base, code, _ANCHORED[rel])
-    if unit == "year" and rel in ("the", "the full", "this") and "pre" not in p:
+    if unit == "year" and rel in ("the", "the full", "this") and "pre" not in p and (
+        " of " not in p["rel"]
+    ):
         return _the_year(c, ctx)
     if rel not in _REL_OFFSET or unit == "day" or (rel == "the" and "pre" not in p):
         return None
@@ -268,7 +273,10 @@ def _shifted(n: float | None, unit: str, tail: str, ctx: Context) -> Resolved:
     if not float(n).is_integer():
         return None  # "1.5 years ago": no calendar unit to name
     count = int(n)
-    base = ctx.anchor if tail == "later" and ctx.anchor else ctx.published
+    # "three days later" counts from the last date mentioned; so does "a week earlier" when
+    # that date is a day ("On Sunday ...; a week earlier ..."), else from the publication date
+    anchored = tail == "later" or (tail == "earlier" and ctx.anchor_is_day)
+    base = ctx.anchor if anchored and ctx.anchor else ctx.published
     if base is None:
         return "DATE", "FUTURE_REF" if later else "PAST_REF"
     letter, is_time, multiplier = UNITS[unit]
@@ -318,7 +326,11 @@ def _set_every(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
     if unit in SEASONS:
         return "SET", f"XXXX-{SEASONS[unit]}"
     letter, is_time, multiplier = UNITS[unit.rstrip("s")]
-    return "SET", _period_value(multiplier, letter, is_time)
+    # "every other week" is every two weeks; "every four years" every four
+    n = 2 if "other" in p else number_value(p["n"]) if "n" in p else 1
+    if n is None:
+        return None  # "every few years"
+    return "SET", _period_value(n * multiplier, letter, is_time)
 
 
 
@@ -326,6 +338,7 @@ def _set_every(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
 PERIOD_RESOLVERS: dict[str, Callable[[dict[str, str], Candidate, Context], Resolved]] = {
     "quarter": _quarter, "quarter_q": _quarter_q, "period": _period, "year_ago_adj": _year_ago_adj,
     "rel_unit": _rel_unit, "duration": _duration, "bare_units": _bare_units,
+    "bare_before": _bare_units,  # "days after the vote", "years earlier"
     "ago_vague": _ago_vague, "reference": _reference, "set_adverb": _set_adverb,
     "year_end": _year_end, "set_every": _set_every,
 }

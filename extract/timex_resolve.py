@@ -14,6 +14,7 @@ US wire copy) through ``_parse_numeric``, behind an lru_cache; word dates are re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -26,8 +27,12 @@ from extract.timex_calendar import (
     month_day_date,
     month_value,
     month_year,
+    nearest_date,
+    week_value,
     weekday_date,
 )
+from extract.timex_composed import COMPOSED_RESOLVERS
+from extract.timex_holidays import MOVABLE_FEASTS, feast_date
 from extract.timex_lexicon import (
     HOLIDAYS,
     MONTHS,
@@ -227,8 +232,9 @@ def _time(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
             return None  # "High Noon"
         clock = "T24:00" if p["noon"] == "midnight" else "T12:00"
     else:
-        hour = int(p.get("h") or p["h24"])
-        minute = int(p.get("mi") or p.get("mi24") or 0)
+        hhmm = p.get("hhmm", "")  # "1430 GMT"
+        hour = int(p.get("h") or p.get("h24") or hhmm[:2])
+        minute = int(p.get("mi") or p.get("mi24") or hhmm[2:] or 0)
         ampm = p.get("ampm", "").replace(".", "").replace(" ", "")
         if ampm.startswith("p") and hour < 12:
             hour += 12
@@ -267,7 +273,7 @@ def _part_of_day(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
     if "tonight" in p:
         word = p["tonight"]
         if word == "overnight":
-            return None
+            return _overnight(c, ctx)
         code = "NI" if word == "tonight" else "AF"
         offset = {"yesterday": -1, "tomorrow": 1}.get(p.get("when", ""), 0)
     else:
@@ -283,21 +289,44 @@ def _part_of_day(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
 
 
 
-def _holiday(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
-    name, pub = p["name"], ctx.published
-    if name.startswith(("thanksgiving", "election")):
-        if pub is None:
-            return "DATE", "XXXX-11"
-        year = month_year(pub, 11, ctx.tense(c))
-        first = date(year, 11, 1)
-        if name.startswith("election"):  # the Tuesday after the first Monday of November
-            return "DATE", day_value(first + timedelta(days=(1 - first.isoweekday()) % 7 + 1))
-        return "DATE", day_value(first + timedelta(days=(4 - first.isoweekday()) % 7 + 21))
-    month, day = HOLIDAYS.get(name, HOLIDAYS.get("christmas", (12, 25)))
-    if pub is None:
-        return "DATE", f"XXXX-{month:02d}-{day:02d}"
-    return "DATE", day_value(month_day_date(pub, month, day, ctx.tense(c)))
+_NOT_A_NIGHT = re.compile(
+    r"\s+(?:rates?|lending|loans?|repos?|repurchases?|matched|money|interbank|deposits?|call|"
+    r"index|funds?|stays?|success|sensation|bags?|deliver(?:y|ies)|messengers?|couriers?|mail|"
+    r"express|shipping|trains?|flights?|camp|guests?|parking)\b",
+    re.IGNORECASE,
+)
 
+
+def _overnight(c: Candidate, ctx: Context) -> Resolved:
+    """ "Stocks fell overnight": the night before the day the story is about (TimeBank
+    anchors it on the last day mentioned); "the overnight rate", "an overnight success" are
+    not times."""
+    if _NOT_A_NIGHT.match(ctx.text, c.end):
+        return None
+    base = ctx.anchor if ctx.anchor is not None and ctx.anchor_is_day else ctx.published
+    if base is None:
+        return "TIME", "XXXX-XX-XXTNI"
+    return "TIME", day_value(base - timedelta(days=1)) + "TNI"
+
+
+def _holiday(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
+    if "nine_eleven" in p:
+        return "DATE", "2001-09-11"  # in news, "9/11" with no year names that day
+    name, pub = p["name"], ctx.published
+    if name in MOVABLE_FEASTS:
+        if pub is None:
+            month = MOVABLE_FEASTS[name][0]
+            return "DATE", f"XXXX-{month:02d}" if isinstance(month, int) else "XXXX-XX-XX"
+        years = (pub.year - 1, pub.year, pub.year + 1)
+        day = nearest_date(pub, [feast_date(name, y) for y in years], ctx.tense(c))
+    else:
+        month, number = HOLIDAYS.get(name, HOLIDAYS.get("christmas", (12, 25)))
+        if pub is None:
+            return "DATE", f"XXXX-{month:02d}-{number:02d}"
+        day = month_day_date(pub, month, number, ctx.tense(c))
+    if "hweek" in p:  # "Easter week", "Thanksgiving weekend": the ISO week of the holiday
+        return "DATE", week_value(day) + ("-WE" if p["hweek"] == "weekend" else "")
+    return "DATE", day_value(day)
 
 
 _RESOLVERS: dict[str, Callable[[dict[str, str], Candidate, Context], Resolved]] = {
@@ -306,4 +335,5 @@ _RESOLVERS: dict[str, Callable[[dict[str, str], Candidate, Context], Resolved]] 
     "decade": _decade, "century": _century, "weekday": _weekday, "time": _time,
     "part_of_day": _part_of_day, "holiday": _holiday,
     **PERIOD_RESOLVERS,
+    **COMPOSED_RESOLVERS,
 }

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from extract.timex_filters import CAPITALISED, FILTERS, capitalised
+from extract.timex_holidays import MOVABLE_FEASTS
 from extract.timex_lexicon import NUMBER_WORDS, ORDINALS, REFERENCES, alternation
 
 _MONTH_FULL = (
@@ -57,7 +58,7 @@ _REL = (
     r"(?:last|next|this|this\s+coming|this\s+past|the\s+full|the\s+latest\s+fiscal|the\s+past|the\s+last|the\s+next|the\s+coming|"
     r"the\s+previous|the\s+following|the\s+same|the\s+current|the\s+latest|that|the\s+prior|"
     r"the\s+current\s+fiscal|the\s+fiscal|this\s+fiscal|last\s+fiscal|next\s+fiscal|the\s+new|"
-    r"the\s+end\s+of\s+the|the\s+end\s+of\s+this|the\s+end\s+of\s+last|the\s+end\s+of\s+next|the)"
+    r"the\s+(?:very\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the|this|last|next)|the)"
 )
 
 _PATTERNS: dict[str, str] = {
@@ -109,6 +110,7 @@ _PATTERNS: dict[str, str] = {
         r"just\s+(?:after|before))\s+)?"
         r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
         r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|EST|EDT|CET|BST|local|hrs)\b)"
+        r"|(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|EST|EDT|CET|BST|hrs|local\s+time)\b)"
         r"|(?P<noon>noon|midnight|midday))"
         r"(?:\s+(?P<tz>GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|ET|PT|CT|MT|"
         r"local\s+time)\b)?"
@@ -146,6 +148,15 @@ _PATTERNS: dict[str, str] = {
         rf"(?P<unit>{UNIT})(?P<plural>s)?\b(?P<half2>\s+and\s+a\s+half)?"
         r"(?P<tail>\s+(?:or\s+so\s+)?(?:ago|earlier|from\s+now|hence)\b)?(?:\s+or\s+so\b)?"
     ),
+    "bare_before": (
+        r"\b(?P<pre>\w+\s+)?\b(?P<span>hours|days|weeks|months|years|decades)"
+        r"(?=\s+(?:after|before|later|earlier)\b)"
+    ),
+    "nth_weekday_of": (
+        r"\bthe\s+(?P<ord>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)\s+"
+        rf"(?P<what>{WEEKDAY}|weekend|week)\s+(?:of|in)\s+(?P<mon>{MON})"
+        r"(?:,?\s+(?P<year>\d{4})\b)?"
+    ),
     "bare_units": (
         r"\b(?P<pre>for|within|in|over|after|took|take|takes|taking|lasted|spent|than)\s+"
         r"(?P<span>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b"
@@ -158,16 +169,44 @@ _PATTERNS: dict[str, str] = {
         rf"(?P<ref>{alternation(REFERENCES)}|today|tomorrow|yesterday|the\s+day\s+before\s+yesterday|"
         r"the\s+day\s+after\s+tomorrow)\b"
     ),
-    "set_adverb": r"\b(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly)\b",
+    "set_adverb": (
+        r"\b(?P<adv>daily|weekly|monthly|quarterly|yearly|annually|hourly|nightly|biweekly)\b"
+    ),
     "set_every": (
-        rf"\b(?P<q>every|each|per)\s+(?:other\s+)?(?P<unit>{UNIT}|{POD}|spring|summer|fall|autumn|winter)\b"
+        rf"\b(?P<q>every|each|per)\s+(?:(?P<other>other)\s+|(?P<n>{_NUM1})\s+(?=\w+s\b))?"
+        rf"(?P<unit>{UNIT}|{POD}|spring|summer|fall|autumn|winter)s?\b"
     ),
     "holiday": (
         r"\b(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|"
-        r"halloween|valentine's\s+day|boxing\s+day|thanksgiving(?:\s+day)?|election\s+day)\b"
+        rf"halloween|valentine's\s+day|boxing\s+day|{alternation(MOVABLE_FEASTS)})\b"
+        r"(?:\s+(?P<hweek>week(?:end)?)\b)?"
+        r"|(?<![\w/.-])(?P<nine_eleven>9/11)(?![\w/]|\.\d)"
+    ),
+    # composed expressions (values in ``timex_composed``)
+    "week_of": (
+        rf"\bthe\s+week\s+of\s+(?P<mon>{MON})\s*(?P<day>{DAYNUM})(?:,?\s+(?P<year>\d{{4}})\b)?"
+    ),
+    "day_range_end": (
+        rf"\b(?P<mon>{MON})\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*[-\u2013]\s*"
+        r"(?P<span>(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)\b(?![-\u2013/:.]\d)"
+        r"(?:,?\s+(?P<year>\d{4})\b)?"
+    ),
+    "ordinal_day": (
+        r"\b(?:on|by|until|till|before|after|from|since|through|to)\s+"
+        r"(?P<span>the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
+        r"(?=\s*(?:[.,;:)!?]|$)|\s+(?:and|to|or|at|when|through)\b)"
+    ),
+    "unit_before": (
+        r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)"
+        r"(?=\s*(?:[.,;:)!?\"\u201d]|$))"
+    ),
+    "fiscal_year": r"\bFY\s?'?(?P<fy>\d{4}|\d{2})\b(?!-\d|/\d|\.\d)",
+    "set_rate": (
+        rf"\b(?P<freq>once|twice|thrice|(?:{_NUM1})\s+times)\s+(?:a|an|per|each|every)\s+"
+        r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|quarter|year|decade)\b"
     ),
 }
-_CASE_SENSITIVE = {"quarter_q", "bc_year"}
+_CASE_SENSITIVE = {"quarter_q", "bc_year", "fiscal_year"}
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, 0 if kind in _CASE_SENSITIVE else re.IGNORECASE))
     for kind, pattern in _PATTERNS.items()
@@ -180,8 +219,13 @@ _UNIT_WORDS = (
     r"millenni|weekend|spring|summer|fall|autumn|winter|morning|afternoon|evening)"
 )
 _MONTH_WORDS = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_HOLIDAY_WORDS = (
+    r"\b(?:christmas|new\s+year|independence|halloween|valentine|boxing|easter|good\s+friday|"
+    r"ash\s+wednesday|pentecost|memorial|labou?r\s+day|martin|mlk|presidents|columbus|mother|"
+    r"father|thanksgiving|black\s+friday|cyber|election\s+day)|9/11"
+)
 _TRIGGERS: dict[str, tuple[re.Pattern[str], int, int]] = {
-    kind: (re.compile(trigger, re.IGNORECASE), before, after)
+    kind: (re.compile(trigger, re.IGNORECASE), before, after)  # re's cache: one object each
     for kind, trigger, before, after in (
         ("duration", _UNIT_WORDS, 90, 40),
         ("rel_unit", _UNIT_WORDS, 60, 12),
@@ -192,18 +236,32 @@ _TRIGGERS: dict[str, tuple[re.Pattern[str], int, int]] = {
         ("date_dmy", _MONTH_WORDS, 40, 40),
         ("decade", r"\d0['’]?s\b|ties\b", 30, 4),
         ("quarter", r"\b(?:quarter|half)", 60, 30),
+        ("set_rate", r"\b(?:once|twice|thrice|times)\b", 40, 30),
+        ("day_range_end", _MONTH_WORDS, 0, 30),
+        ("week_of", r"\bweek\s+of\b", 5, 40),
+        ("nth_weekday_of", _MONTH_WORDS, 45, 20),
+        ("ordinal_day", r"\d(?:st|nd|rd|th)\b", 30, 2),
+        ("unit_before", r"\b(?:before|after)\b", 20, 2),
+        ("bare_before", r"\b(?:after|before|later|earlier)\b", 30, 2),
+        ("holiday", _HOLIDAY_WORDS, 0, 40),
     )
 }
 
 
-def _windows(kind: str, text: str) -> list[tuple[int, int]]:
-    """Where a rule can match: the whole text, or merged windows around its trigger words."""
+def _windows(
+    kind: str, text: str, seen: dict[re.Pattern[str], list[tuple[int, int]]]
+) -> list[tuple[int, int]]:
+    """Where a rule can match: the whole text, or merged windows around its trigger words.
+    ``seen`` keeps each trigger's hits for this text: several rules share a trigger (months)."""
     if kind not in _TRIGGERS:
         return [(0, len(text))]
     trigger, before, after = _TRIGGERS[kind]
+    hits = seen.get(trigger)
+    if hits is None:
+        hits = seen[trigger] = [m.span() for m in trigger.finditer(text)]
     windows: list[tuple[int, int]] = []
-    for m in trigger.finditer(text):
-        start, end = max(0, m.start() - before), min(len(text), m.end() + after)
+    for hit_start, hit_end in hits:
+        start, end = max(0, hit_start - before), min(len(text), hit_end + after)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
         else:
@@ -224,11 +282,11 @@ class Candidate:
 def find_candidates(text: str) -> list[Candidate]:
     """Every span a rule matches and its context filter accepts, possibly overlapping."""
     found: list[Candidate] = []
+    seen: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for kind, pattern in RULES:
         accept = FILTERS.get(kind)
-        for m in (
-            m for start, end in _windows(kind, text) for m in pattern.finditer(text, start, end)
-        ):
+        windows = _windows(kind, text, seen)
+        for m in (m for start, end in windows for m in pattern.finditer(text, start, end)):
             if m.end() == m.start() or (accept is not None and not accept(m, text)):
                 continue
             if kind in CAPITALISED and not capitalised(m, text):

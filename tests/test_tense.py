@@ -16,7 +16,9 @@ def _tense(sentence: str, expression: str) -> str:
     ("sentence", "expression", "tense"),
     [
         ("He told Dutch radio in October that he liked it.", "October", PAST),
-        ("His mandate expires in October.", "October", PRESENT),
+        ("His mandate expires in October.", "October", FUTURE),  # a scheduling verb
+        ("Voting ends on Sunday.", "Sunday", FUTURE),
+        ("The minister, who is due in Kyiv on Friday, spoke to reporters.", "Friday", FUTURE),
         ("He will meet Orban on Monday.", "Monday", FUTURE),
         ("He'll meet Orban on Monday.", "Monday", FUTURE),
         ("He is going to meet Orban on Monday.", "Monday", FUTURE),
