@@ -1,8 +1,9 @@
 """``create_app``: an events frame (and, when known, the articles' texts) in, a Dash app out.
 
 Why a factory: the CLI, the tests and the screenshot script each build their own app from their
-own frame; nothing is read from globals or the environment. Assets (CSS, the small client-side
-script, Bootstrap) are served from the project's ``assets/`` folder, so the app works offline.
+own frame (or event store); nothing is read from globals or the environment. Assets (CSS, the
+small client-side script, Bootstrap) are served from the project's ``assets/`` folder, so the
+app works offline.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ from dash import Dash
 
 from dashboard.callbacks import register
 from dashboard.corpus import Corpus
-from dashboard.figure import ViewState, build_figure, quick_ranges
+from dashboard.detail import plan_view
+from dashboard.figure import ViewState, plan_figure, quick_ranges
+from dashboard.filters import FilterState
 from dashboard.handlers import GRAPH_WIDTH_PX
 from dashboard.layout import build_layout
+from dashboard.store import EventStore, open_events
 from extract.article import Article
 
 ASSETS = next(
@@ -32,18 +36,19 @@ ASSETS = next(
 
 
 def create_app(
-    frame: pd.DataFrame,
+    events: pd.DataFrame | EventStore,
     articles: Mapping[str, Article] | Iterable[Article] | None = None,
     *,
     title: str = "Dateline",
     assets_folder: Path = ASSETS,
 ) -> Dash:
-    """A Dash app showing ``frame``.
+    """A Dash app showing ``events``: a frame (held in memory) or an ``EventStore`` (e.g. the
+    DuckDB store ``load`` opens for a big saved set), queried the same way by every callback.
 
     ``articles`` (doc_id -> Article, or a list of them) lets the source panel show the full text;
     without it, the panel shows the event's sentence only.
     """
-    corpus = Corpus(frame, _by_id(articles))
+    corpus = Corpus(events, _by_id(articles))
     app = Dash(
         __name__,
         title=title,
@@ -56,10 +61,10 @@ def create_app(
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    first = build_figure(
-        corpus.frame, ViewState(published=corpus.published, width_px=GRAPH_WIDTH_PX)
-    )
-    app.layout = build_layout(corpus, quick_ranges(corpus.frame, corpus.published), first)
+    view = ViewState(published=corpus.published, width_px=GRAPH_WIDTH_PX)
+    first = plan_figure(plan_view(corpus.store, FilterState(), view), view)
+    anchor = corpus.published or corpus.store.date_bounds()[1]
+    app.layout = build_layout(corpus, quick_ranges(None, anchor), first)
     register(app, corpus)
     app.server.config["DATELINE_CORPUS"] = corpus  # for tests and tools, not for callbacks
     return app
@@ -78,12 +83,19 @@ _EVENT_FILES = (".parquet", ".csv", ".json")
 
 
 def load(
-    paths: Iterable[str | Path], *, published: date | None = None
-) -> tuple[pd.DataFrame, list[Article]]:
-    """What ``dateline serve`` shows: one saved events file read back (no texts), or the
-    articles under ``paths`` extracted (the bundled seeds when there are none)."""
+    paths: Iterable[str | Path], *, published: date | None = None, store: str = "auto"
+) -> tuple[pd.DataFrame | EventStore, list[Article]]:
+    """What ``dateline serve`` shows: one saved events file or Parquet folder (no texts), or
+    the articles under ``paths`` extracted (the bundled seeds when there are none).
+
+    A saved Parquet set with more than ``store.LARGE_SET`` rows (or any, with
+    ``store="duckdb"``) is not read but opened as a ``DuckStore`` that callbacks query in place;
+    ``store="memory"`` reads it whatever its size. Either result has ``len`` and ``empty``.
+    """
     chosen = [Path(p) for p in paths] or [SEEDS]
-    if len(chosen) == 1 and _is_events_file(chosen[0]):
+    if len(chosen) == 1 and (_is_events_file(chosen[0]) or _is_events_folder(chosen[0])):
+        if chosen[0].is_dir() or chosen[0].suffix.lower() == ".parquet":
+            return open_events(chosen[0], store=store), []
         from extract.serialize import read
 
         return read(chosen[0]), []
@@ -101,6 +113,15 @@ def _is_events_file(path: Path) -> bool:
         return True
     with path.open(encoding="utf-8", errors="replace") as stream:
         return stream.read(256).lstrip().startswith("[")
+
+
+def _is_events_folder(path: Path) -> bool:
+    """A folder of .parquet files and nothing else readable as articles (the Dask engine's
+    output, or any Parquet dataset of events)."""
+    if not path.is_dir():
+        return False
+    files = [p for p in path.rglob("*") if p.is_file() and not p.name.startswith((".", "_"))]
+    return bool(files) and all(p.suffix.lower() == ".parquet" for p in files)
 
 
 @contextmanager

@@ -87,31 +87,44 @@ def export_command(
 @click.option("--published", type=ISO_DATE, help="Publication date for inputs that carry none.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but loopback needs --auth or --no-auth.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8050, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8050, show_default=True,
+              help="Port to listen on (0: any free port; the URL printed says which).")
 @click.option("--auth", metavar="USER:PASSWORD", help="Require this HTTP basic-auth login.")
 @click.option("--no-auth", is_flag=True, help="Allow a non-loopback --host without a password.")
-@click.option("--debug", is_flag=True, help="Dash dev tools, debugger and reloader (never on a "
-              "shared machine).")
+@click.option("--workers", type=click.IntRange(1, 256), default=8, show_default=True,
+              help="Requests served at once (threads of the waitress server).")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder keeping articles added in the browser across restarts "
+                   "[default: ~/.local/share/dateline].")
+@click.option("--no-data", is_flag=True, help="Keep browser uploads in memory only.")
+@click.option("--debug", is_flag=True, help="Werkzeug dev server with Dash dev tools and the "
+              "debugger (never on a shared machine).")
 def serve_command(
     paths: tuple[Path, ...], published: date | None, host: str, port: int, auth: str | None,
-    no_auth: bool, debug: bool,
+    no_auth: bool, workers: int, data_dir: Path | None, no_data: bool, debug: bool,
 ) -> None:
     """Serve the interactive timeline in the browser.
 
     PATHS are articles or folders (or one saved events file: .csv .json .parquet); none means
     the bundled seeds. Without the articles' texts (an events file), the source panel shows the
-    event's sentence only.
+    event's sentence only. Articles added in the browser are saved in the --data folder and
+    shown again at the next start. The server is waitress (--workers threads); --debug uses
+    Werkzeug's development server instead.
 
     Example:
 
         dateline serve
 
-        dateline serve articles/ --published 2024-06-20 --port 8060
+        dateline serve articles/ --published 2024-06-20 --port 8060 --data ./newsroom-data
     """
     from dashboard import security
-    from dashboard.app import create_app, load
+    from dashboard.datastore import default_data_dir
+    from dashboard.server import prepare, serve
+    from extract.pipeline import print_problem
     from extract.schema import SchemaError
 
+    if data_dir is not None and no_data:
+        raise click.UsageError("--data and --no-data contradict each other; give one")
     try:
         credentials = security.Credentials.parse(auth) if auth else None
         warning = security.check_bind(host, credentials, no_auth)
@@ -119,19 +132,19 @@ def serve_command(
         raise click.ClickException(str(error)) from error
     if warning:
         click.echo(warning, err=True)
+    folder = None if no_data else (data_dir or default_data_dir())
     try:
-        frame, articles = load(paths, published=published)
+        prepared = prepare(paths, published=published, data_dir=folder, credentials=credentials,
+                           on_problem=print_problem)
     except (SchemaError, ValueError, OSError) as error:
         raise click.ClickException(str(error)) from error
-    if frame.empty:
+    if not prepared.events:
         click.echo("warning: no dated events were found; the timeline will be empty", err=True)
-    app = create_app(frame, articles)
-    security.install(app, credentials)
-    shown = f"[{host}]" if ":" in host else host
-    click.echo(f"Dateline: {len(frame)} events from {len(articles) or 'saved'} articles "
-               f"at http://{shown}:{port}/  (Ctrl+C to stop)", err=True)
-    app.run(host=host, port=port, debug=debug, dev_tools_ui=debug, dev_tools_props_check=debug,
-            use_reloader=debug)
+    kept = f"; uploads kept in {folder} ({prepared.stored} restored)" if folder else ""
+    click.echo(f"Dateline: {prepared.events} events from {prepared.articles or 'saved'} articles"
+               f"{kept}", err=True)
+    serve(prepared.app, host=host, port=port, workers=workers, debug=debug,
+          announce=lambda url: click.echo(f"Serving at {url}  (Ctrl+C to stop)", err=True))
 
 
 # --- end of serve ----------------------------------------------------------------------------

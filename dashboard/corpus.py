@@ -1,23 +1,23 @@
-"""The corpus a running app shows: the events frame, the articles' texts, what derives from them.
+"""The corpus a running app shows: the event store, the articles' texts, what derives from them.
 
-Why an object: uploads add articles while the app runs, and the filter index, the publication date
-and the summary must change together with the frame. Every callback reads the corpus through one
-instance handed to it (never a module global); a lock makes adding articles atomic.
+Why an object: uploads add articles while the app runs, and the store, the publication date and
+the summary must change together. Every callback reads the corpus through one instance handed to
+it (never a module global); a lock makes adding articles atomic. The events sit behind an
+``EventStore`` (a pandas frame, or DuckDB over Parquet for big saved sets), so nothing here
+assumes they fit in memory; ``frame`` materialises them, for tests and tools only.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
 
-from dashboard.figure import corpus_published
-from dashboard.filters import EventIndex
+from dashboard.store import EventStore, FrameStore, as_store
 from extract.article import Article
-from extract.schema import coerce
 
 
 @dataclass(frozen=True)
@@ -40,47 +40,58 @@ class Summary:
 class Corpus:
     """Events plus (optionally) the articles they came from, keyed by doc_id."""
 
-    def __init__(self, frame: pd.DataFrame, articles: Mapping[str, Article] | None = None):
+    def __init__(
+        self,
+        events: pd.DataFrame | EventStore,
+        articles: Mapping[str, Article] | None = None,
+    ):
         self._lock = threading.Lock()
         self.version = 0
-        self._set(frame, dict(articles or {}))
+        # set by dashboard.server to DataStore.save: new articles reach disk before the events
+        self.persist: Callable[[list[Article]], object] | None = None
+        self._set(as_store(events), dict(articles or {}))
 
-    def _set(self, frame: pd.DataFrame, articles: dict[str, Article]) -> None:
-        self.frame = frame.reset_index(drop=True)
+    def _set(self, store: EventStore, articles: dict[str, Article]) -> None:
+        self.store = store
         self.articles = articles
-        self.index = EventIndex.build(self.frame)
-        self.published: date | None = corpus_published(self.frame)
-        self._by_id = pd.Series(range(len(self.frame)), index=self.frame["event_id"].to_numpy())
-        self._by_id = self._by_id[~self._by_id.index.duplicated()]
+        self.published: date | None = store.published()
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """Every event as one frame (a copy's worth of memory for a big store: not per callback)."""
+        return self.store.frame()
 
     @property
     def has_texts(self) -> bool:
         return bool(self.articles)
 
     def summary(self) -> Summary:
-        frame = self.frame
-        docs = set(frame["doc_id"]) | set(self.articles)
-        known = frame.dropna(subset=["date_start"])
+        store = self.store
+        first, last = store.date_bounds()
         return Summary(
-            articles=len(docs),
-            events=len(frame),
-            first=None if known.empty else pd.Timestamp(known["date_start"].min()).date(),
-            last=None if known.empty else pd.Timestamp(known["date_end"].max()).date(),
-            actors=int(frame["actors"].explode().dropna().nunique()),
+            articles=len(store.doc_ids() | set(self.articles)),
+            events=len(store),
+            first=first,
+            last=last,
+            actors=len(store.actor_counts()),
         )
 
     def event(self, event_id: str) -> dict[str, object] | None:
         """One row as a dict, or None when the id is unknown."""
-        position = self._by_id.get(event_id)
-        return None if position is None else self.frame.iloc[int(position)].to_dict()
+        return self.store.event(event_id)
 
     def cluster_others(self, event: Mapping[str, object]) -> pd.DataFrame:
         """The other rows reporting the same happening."""
-        frame = self.frame
-        same = (frame["cluster_id"] == event["cluster_id"]) & (
-            frame["event_id"] != event["event_id"]
-        )
-        return frame[same.to_numpy(dtype=bool)]
+        return self.store.cluster_others(dict(event))
+
+    def actor_counts(self) -> list[tuple[str, int]]:
+        return self.store.actor_counts()
+
+    def source_options(self) -> list[tuple[str, str]]:
+        return self.store.source_options()
+
+    def precisions(self) -> set[str]:
+        return self.store.precisions()
 
     def add_articles(self, new: Iterable[Article]) -> tuple[int, int]:
         """Extract ``new`` together with the texts already here (so reports of one happening
@@ -97,18 +108,21 @@ class Corpus:
                     article = replace(article, doc_id=article.doc_id + "-2")
                 taken.add(article.doc_id)
                 unique.append(article)
-            before = len(self.frame)
+            if self.persist is not None:
+                self.persist(unique)
+            before = len(self.store)
             if self.articles:
                 frame, dated = extract_articles([*self.articles.values(), *unique])
+                store: EventStore = FrameStore(frame)
             else:  # loaded from a saved events file: keep its rows, add the new ones
                 added, dated = extract_articles(unique)
-                frame = coerce(pd.concat([self.frame, added], ignore_index=True))
-            self._set(frame, {**self.articles, **{a.doc_id: a for a in dated}})
+                store = self.store.append(added)
+            self._set(store, {**self.articles, **{a.doc_id: a for a in dated}})
             self.version += 1
-            return len(unique), len(self.frame) - before
+            return len(unique), len(self.store) - before
 
     def _unique(self, article: Article) -> Article:
-        doc_id, n = article.doc_id, 2
-        while doc_id in self.articles or doc_id in set(self.frame["doc_id"]):
+        doc_id, n, taken = article.doc_id, 2, self.store.doc_ids()
+        while doc_id in self.articles or doc_id in taken:
             doc_id, n = f"{article.doc_id}-{n}", n + 1
         return article if doc_id == article.doc_id else replace(article, doc_id=doc_id)

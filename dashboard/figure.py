@@ -22,13 +22,16 @@ from dashboard.traces import (
     DAY_MS,
     PALETTES,
     Palette,
+    TimeBins,
     band_shapes,
+    bin_unit,
     count_traces,
     escape,
     iso_days,
     label_texts,
     mark_traces,
     note,
+    time_bins,
 )
 
 LABEL_LIMIT = 300  # up to this many marks: SVG, each labelled
@@ -59,6 +62,13 @@ class Plan:
     marks: pd.DataFrame
     lanes: int = 0
     bands: list[tuple[str, int, int]] = field(default_factory=list)  # (name, first, last lane)
+    bins: TimeBins | None = None  # in "counts" mode: what the bars show
+
+
+def counts_plan(frame: pd.DataFrame) -> Plan:
+    """Counts per time bin of ``frame``'s (dated, visible) rows."""
+    unit = bin_unit(frame["date_start"].min(), frame["date_start"].max())
+    return Plan("counts", frame, bins=TimeBins(unit, time_bins(frame, unit)))
 
 
 def plan_marks(frame: pd.DataFrame, view: ViewState) -> Plan:
@@ -71,7 +81,7 @@ def plan_marks(frame: pd.DataFrame, view: ViewState) -> Plan:
     if visible.empty:
         return Plan("empty", visible)
     if len(visible) > WEBGL_LIMIT:
-        return Plan("counts", visible)
+        return counts_plan(visible)
     marks = collapse_clusters(visible)
     mode = "labels" if len(marks) <= LABEL_LIMIT else "webgl"
     marks["d0"] = _days(marks["date_start"])
@@ -79,8 +89,10 @@ def plan_marks(frame: pd.DataFrame, view: ViewState) -> Plan:
     marks["text"] = label_texts(marks) if mode == "labels" else ""
     lo, hi = _day_range(marks, view.x_range)
     per_px = max(hi - lo, 1.0) / max(view.width_px, 200)
+    if mode == "labels":
+        marks["text"] = _fit_labels(marks, lo, hi, per_px)
     if mode == "webgl" and _crowding(marks, lo, hi, per_px) > MAX_CROWDING:
-        return Plan("counts", visible)
+        return counts_plan(visible)
     if view.group_by == "actor":
         return _plan_bands(marks, mode, lo, hi, per_px)
     cap = None if mode == "labels" else _GL_LANES
@@ -100,15 +112,19 @@ def figure_dict(frame: pd.DataFrame, view: ViewState | None = None) -> dict[str,
     Callbacks use this; plotly's validation of a 10k-point figure costs more than building it.
     """
     view = view or ViewState()
-    plan = plan_marks(frame, view)
+    return plan_figure(plan_marks(frame, view), view)
+
+
+def plan_figure(plan: Plan, view: ViewState) -> dict[str, Any]:
+    """The figure for marks already placed (or counts already made) by a ``Plan``."""
     palette = PALETTES.get(view.theme, PALETTES["light"])
     layout = _layout(view, palette, plan)
     # The ring is trace 0, under the marks, so a selection is patched in place.
     data = [selection_trace(plan, view.selected, view.theme)]
     if plan.mode == "empty":
         layout["annotations"].append(note("No events match these filters.", palette))
-    elif plan.mode == "counts":
-        data += count_traces(plan.marks, palette, layout)
+    elif plan.mode == "counts" and plan.bins is not None:
+        data += count_traces(plan.bins, palette, layout)
     else:
         data += mark_traces(plan.marks, plan.mode, palette)
         layout["shapes"] += band_shapes(plan.bands, palette)
@@ -143,10 +159,13 @@ def selection_trace(plan: Plan, event_id: str | None, theme: str = "light") -> d
     }
 
 
-def quick_ranges(frame: pd.DataFrame, published: date | None) -> dict[str, list[str] | None]:
-    """Ranges for the quick-view buttons: all, the year before publication, its month."""
+def quick_ranges(
+    frame: pd.DataFrame | None, published: date | None
+) -> dict[str, list[str] | None]:
+    """Ranges for the quick-view buttons: all, the year before publication, its month.
+    Without a publication date, the last day of ``frame``'s events stands in."""
     if published is None:
-        if frame.empty:
+        if frame is None or frame.empty:
             return {"all": None, "year": None, "month": None}
         published = pd.Timestamp(frame["date_end"].max()).date()
     return {
@@ -173,12 +192,23 @@ def corpus_published(frame: pd.DataFrame) -> date | None:
 # --- placing marks ----------------------------------------------------------------------------
 
 
-def _visible(frame: pd.DataFrame, x_range: tuple[date, date] | None) -> pd.DataFrame:
+def visible_window(
+    x_range: tuple[date, date] | None,
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The dates whose events are drawn for a zoom: the range plus half its width each side,
+    so a short pan shows marks before the next callback arrives."""
     if x_range is None:
-        return frame
+        return None
     lo, hi = (pd.Timestamp(d) for d in x_range)
     pad = (hi - lo) * 0.5
-    keep = (frame["date_end"] >= lo - pad) & (frame["date_start"] <= hi + pad)
+    return lo - pad, hi + pad
+
+
+def _visible(frame: pd.DataFrame, x_range: tuple[date, date] | None) -> pd.DataFrame:
+    window = visible_window(x_range)
+    if window is None:
+        return frame
+    keep = (frame["date_end"] >= window[0]) & (frame["date_start"] <= window[1])
     return frame[keep.to_numpy(dtype=bool)]
 
 
@@ -205,6 +235,22 @@ def _crowding(marks: pd.DataFrame, lo: float, hi: float, per_px: float) -> float
     d1 = np.minimum(marks["d1"].to_numpy(), hi)
     widths = np.clip(d1 - d0, 0, None) / per_px + 12
     return float(widths.sum()) / (_GL_LANES * (hi - lo) / per_px)
+
+
+def _fit_labels(marks: pd.DataFrame, lo: float, hi: float, per_px: float) -> list[str]:
+    """Shorten a label that fits on neither side of its mark to the roomier side, so it is
+    never drawn across its own span."""
+    d0 = marks["d0"].to_numpy()
+    d1 = np.where(marks["precision"] == "day", d0, marks["d1"].to_numpy())
+    room_px = np.maximum(hi - d1, d0 - lo) / per_px - 18
+    limits = np.floor(room_px / _CHAR_PX).astype(int)
+    texts = []
+    for text, limit, start, end in zip(marks["text"].tolist(), limits, d0, d1, strict=True):
+        inside = start >= lo and end <= hi
+        if inside and 8 <= limit < len(text):
+            text = text[: limit - 1].rstrip() + "…"
+        texts.append(text)
+    return texts
 
 
 def _lanes(

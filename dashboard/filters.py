@@ -81,9 +81,14 @@ class EventIndex:
 
 def apply_filters(index: EventIndex, state: FilterState) -> pd.DataFrame:
     """The rows of ``index.frame`` that pass every filter in ``state``, in their original order."""
-    frame = index.frame
     if state.is_empty:
-        return frame
+        return index.frame
+    return index.frame[filter_mask(index, state)]
+
+
+def filter_mask(index: EventIndex, state: FilterState) -> np.ndarray:
+    """``apply_filters`` as a boolean mask over ``index.frame``'s rows."""
+    frame = index.frame
     mask = np.ones(len(frame), dtype=bool)
     if state.actors:
         mask &= index.actor_mask(state.actors)
@@ -99,7 +104,7 @@ def apply_filters(index: EventIndex, state: FilterState) -> pd.DataFrame:
         mask &= frame["modality"].isin(state.modalities).to_numpy(dtype=bool)
     if state.text.strip():
         mask &= index.text_mask(state.text)
-    return frame[mask]
+    return mask
 
 
 def actor_counts(frame: pd.DataFrame) -> list[tuple[str, int]]:

@@ -16,14 +16,27 @@ import pandas as pd
 from dash import Patch, dcc, html, no_update
 
 from dashboard.corpus import Corpus
-from dashboard.figure import ViewState, figure_dict, plan_marks, selection_trace
-from dashboard.filters import FilterState, apply_filters, from_query, parse_day, to_query
+from dashboard.detail import plan_view
+from dashboard.figure import ViewState, plan_figure, selection_trace
+from dashboard.filters import FilterState, from_query, parse_day, to_query
 from dashboard.marks import describe_date
 from dashboard.source_panel import build_panel, empty_panel
+from dashboard.store import first_by_date
 from dashboard.traces import BIN
 from dashboard.upload import Intake, read_paste, read_uploads
 
 TABLE_LIMIT = 2000  # rows sent to the grid; the chart always shows every match
+TABLE_COLUMNS = (
+    "event_id",
+    "date_start",
+    "date_end",
+    "precision",
+    "label",
+    "actors",
+    "source",
+    "title",
+    "modality",
+)
 GRAPH_WIDTH_PX = 780  # the chart's plot area on a laptop, until the browser measures it
 
 
@@ -78,22 +91,26 @@ def view_state(
 def view_outputs(
     corpus: Corpus, state: FilterState, view: ViewState
 ) -> tuple[Any, list[dict[str, Any]], str, str]:
-    """(figure, table rows, "n of m events" text, URL query) for one filter/view state."""
-    chosen = apply_filters(corpus.index, state)
-    figure = figure_dict(chosen, view)
+    """(figure, table rows, "n of m events" text, URL query) for one filter/view state.
+
+    The store answers three questions: the chart's level of detail (``plan_view``), how many
+    events match, and the table's first rows; none of them loads every event."""
+    store = corpus.store
+    figure = plan_figure(plan_view(store, state, view), view)
     extra = {"group": view.group_by if view.group_by != "lanes" else ""}
     if view.x_range:
         extra["x"] = f"{view.x_range[0].isoformat()}~{view.x_range[1].isoformat()}"
-    total = len(corpus.frame)
-    count = f"{len(chosen):,} of {total:,} events" if len(chosen) != total else f"{total:,} events"
-    if len(chosen) > TABLE_LIMIT:
+    total, matched = len(store), store.count(state)
+    count = f"{matched:,} of {total:,} events" if matched != total else f"{total:,} events"
+    if matched > TABLE_LIMIT:
         count += f" · table shows the first {TABLE_LIMIT:,}"
-    return figure, table_rows(chosen), count, to_query(state, extra)
+    first = store.rows(state, TABLE_COLUMNS, limit=TABLE_LIMIT)
+    return figure, table_rows(first), count, to_query(state, extra)
 
 
 def table_rows(frame: pd.DataFrame, limit: int = TABLE_LIMIT) -> list[dict[str, Any]]:
-    """Rows for the events grid, earliest first, at most ``limit``."""
-    part = frame.sort_values("date_start", kind="stable").head(limit)
+    """Rows for the events grid, earliest first (ties by event_id), at most ``limit``."""
+    part = first_by_date(frame, limit)
     starts = part["date_start"].dt.date
     ends = part["date_end"].dt.date
     return [
@@ -191,7 +208,7 @@ def panel_outputs(corpus: Corpus, event_id: str | None) -> list[Any]:
 
 def selection_patch(corpus: Corpus, state: FilterState, view: ViewState) -> Patch:
     """Move the selection ring without re-sending the figure (trace 0 is the ring)."""
-    plan = plan_marks(apply_filters(corpus.index, state), view)
+    plan = plan_view(corpus.store, state, view)
     patch = Patch()
     patch["data"][0] = selection_trace(plan, view.selected, view.theme)
     return patch
@@ -230,7 +247,7 @@ def export_outputs(
     from dashboard import export
     from dashboard.timelinejs import timelinejs
 
-    frame = apply_filters(corpus.index, state)
+    frame = corpus.store.rows(state)
     if kind == "csv":
         return dcc.send_string(export.events_csv(frame), "dateline-events.csv")
     if kind == "json":

@@ -14,7 +14,6 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.corpus import Corpus, Summary
-from dashboard.filters import actor_counts, source_options
 from dashboard.source_panel import empty_panel
 from dashboard.upload import ACCEPT, MAX_FILE_BYTES, MAX_FILES
 from extract.schema import MODALITIES, PRECISIONS
@@ -72,12 +71,12 @@ def summary_children(summary: Summary) -> list[Any]:
 
 def actor_options(corpus: Corpus) -> list[dict[str, str]]:
     return [
-        {"label": f"{name} ({count})", "value": name} for name, count in actor_counts(corpus.frame)
+        {"label": f"{name} ({count})", "value": name} for name, count in corpus.actor_counts()
     ]
 
 
 def doc_options(corpus: Corpus) -> list[dict[str, str]]:
-    return [{"label": label, "value": doc} for doc, label in source_options(corpus.frame)]
+    return [{"label": label, "value": doc} for doc, label in corpus.source_options()]
 
 
 def _header(summary: Summary) -> html.Header:
@@ -132,7 +131,7 @@ def _header(summary: Summary) -> html.Header:
 
 
 def _filters(corpus: Corpus) -> html.Div:
-    present = set(corpus.frame["precision"].astype(str))
+    present = corpus.precisions()
     precisions = [p for p in PRECISIONS if p in present] or list(PRECISIONS[:1])
     body = html.Div(
         className="card-body",

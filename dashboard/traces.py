@@ -263,23 +263,69 @@ def band_shapes(bands: list[tuple[str, int, int]], palette: Palette) -> list[dic
     ]
 
 
-def count_traces(
-    frame: pd.DataFrame, palette: Palette, layout: dict[str, Any]
-) -> list[dict[str, Any]]:
-    """Far too many events to draw: stacked counts per day, week, month or year."""
+@dataclass(frozen=True)
+class TimeBins:
+    """Events counted per time bin: ``counts`` has columns start (datetime64[D]), modality, count.
+
+    Why data and not a trace: a store can count in its query (DuckDB's GROUP BY), so a million
+    events reach Python as a few hundred rows; the pandas path counts with ``time_bins``."""
+
+    unit: str  # D, W, M or Y
+    counts: pd.DataFrame
+
+    @property
+    def name(self) -> str:
+        return _UNIT_NAMES[self.unit]
+
+    @property
+    def total(self) -> int:
+        return int(self.counts["count"].sum())
+
+
+def bin_unit(first: Any, last: Any) -> str:
+    """The finest of day, week, month, year giving at most 160 bins between two start dates."""
+    span_days = (pd.Timestamp(last) - pd.Timestamp(first)).days + 1
+    return next((u for u, _, days in _BINS if span_days / days <= 160), "Y")
+
+
+def time_bins(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """Count ``frame``'s dated rows per (bin start, modality); weeks start on Mondays."""
     starts = frame["date_start"].to_numpy().astype("datetime64[D]")
-    span_days = int((starts.max() - starts.min()).astype(np.int64)) + 1
-    unit, name = next(((u, n) for u, n, days in _BINS if span_days / days <= 160), ("Y", "year"))
-    binned = starts.astype(f"datetime64[{unit}]")
-    modality = frame["modality"].to_numpy()
+    if unit == "W":  # day 0 (1970-01-01) is a Thursday; Monday is day -3
+        days = starts.astype(np.int64)
+        binned = (days - (days + 3) % 7).astype("datetime64[D]")
+    else:
+        binned = starts.astype(f"datetime64[{unit}]").astype("datetime64[D]")
+    counts = (
+        pd.DataFrame({"start": binned, "modality": frame["modality"].astype(str).to_numpy()})
+        .groupby(["start", "modality"], sort=True)
+        .size()
+        .rename("count")
+        .reset_index()
+    )
+    counts["count"] = counts["count"].astype(np.int64)
+    return counts
+
+
+def bin_ends(starts: np.ndarray, unit: str) -> np.ndarray:
+    """The day after each bin (bins start at ``starts``, datetime64[D])."""
+    if unit == "D":
+        return starts + np.timedelta64(1, "D")
+    if unit == "W":
+        return starts + np.timedelta64(7, "D")
+    return (starts.astype(f"datetime64[{unit}]") + 1).astype("datetime64[D]")
+
+
+def count_traces(bins: TimeBins, palette: Palette, layout: dict[str, Any]) -> list[dict[str, Any]]:
+    """Far too many events to draw: stacked counts per day, week, month or year."""
+    counts, name = bins.counts, bins.name
     traces = []
     for kind in ("happened", "expected", "hypothetical"):
-        chosen = modality == kind
-        if not chosen.any():
+        part = counts[counts["modality"] == kind]
+        if part.empty:
             continue
-        bins, counts = np.unique(binned[chosen], return_counts=True)
-        first = bins.astype("datetime64[D]")
-        after = (bins + 1).astype("datetime64[D]")
+        first = part["start"].to_numpy().astype("datetime64[D]")
+        after = bin_ends(first, bins.unit)
         width = (after - first).astype(np.int64) * DAY_MS
         starts_iso = np.datetime_as_string(first).tolist()
         ends_iso = np.datetime_as_string(after).tolist()
@@ -287,7 +333,7 @@ def count_traces(
             {
                 "type": "bar",
                 "x": starts_iso,
-                "y": counts,
+                "y": part["count"].to_numpy(),
                 "customdata": [[BIN, a, b] for a, b in zip(starts_iso, ends_iso, strict=True)],
                 "width": width,
                 "offset": 0,
@@ -300,7 +346,7 @@ def count_traces(
     layout.update(barmode="stack", bargap=0.05)
     layout["annotations"].append(
         {
-            "text": f"{len(frame):,} events: counts per {name}. "
+            "text": f"{bins.total:,} events: counts per {name}. "
             "Click a bar, zoom in or filter to see each event.",
             "xref": "paper",
             "yref": "paper",
@@ -317,6 +363,7 @@ def count_traces(
 
 _RANKS = {"happened": 1, "expected": 2, "hypothetical": 3}
 _BINS = (("D", "day", 1), ("W", "week", 7), ("M", "month", 30.4), ("Y", "year", 365.25))
+_UNIT_NAMES = {unit: name for unit, name, _ in _BINS}
 
 
 def note(message: str, palette: Palette) -> dict[str, Any]:

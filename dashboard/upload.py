@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extract.article import Article, Problem
-from extract.readers import EXTENSIONS, read_bytes, read_text_article
+from extract.readers import EXTENSIONS, read_bytes, read_text_article, shown
 
 MAX_FILES = 20
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_TOTAL_BYTES = 20 * 1024 * 1024
 MAX_PASTE_CHARS = 500_000
+MAX_NAME_CHARS = 120
 ACCEPT = ",".join(sorted(EXTENSIONS))
 
 
@@ -41,7 +42,13 @@ def read_uploads(
 ) -> Intake:
     """Articles from ``dcc.Upload``'s ``filename`` and ``contents`` (data URLs)."""
     intake = Intake()
-    names, contents = list(names or []), list(contents or [])
+    names, contents = [str(n or '') for n in names or []], list(contents or [])
+    if len(names) != len(contents):
+        intake.problems.append(
+            f"{len(names)} file names arrived with {len(contents)} files; nothing was added. "
+            "Choose the files again."
+        )
+        return intake
     if len(names) > MAX_FILES:
         intake.problems.append(
             f"{len(names)} files were dropped; at most {MAX_FILES} can be added at once. "
@@ -49,28 +56,29 @@ def read_uploads(
         )
         return intake
     total = 0
-    for name, content in zip(names, contents, strict=False):
+    for name, content in zip(names, contents, strict=True):
+        label = _display(name)
         data = _decode(content)
         if data is None:
-            intake.problems.append(f"{name}: the upload arrived damaged; try adding it again.")
+            intake.problems.append(f"{label}: the upload arrived damaged; try adding it again.")
             continue
         suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
         if suffix not in EXTENSIONS:
             intake.problems.append(
-                f"{name}: {suffix or 'files without an extension'} cannot be read; "
+                f"{label}: {_display(suffix) or 'files without an extension'} cannot be read; "
                 f"add {', '.join(sorted(EXTENSIONS))} files."
             )
             continue
         if len(data) > MAX_FILE_BYTES:
             intake.problems.append(
-                f"{name}: {len(data) / 1e6:.1f} MB is over the {MAX_FILE_BYTES // 2**20} MB "
+                f"{label}: {len(data) / 1e6:.1f} MB is over the {MAX_FILE_BYTES // 2**20} MB "
                 "limit for one upload; split it, or use `dateline serve` on the file."
             )
             continue
         total += len(data)
         if total > MAX_TOTAL_BYTES:
             intake.problems.append(
-                f"{name} and later files were skipped: together the upload passed "
+                f"{label} and later files were skipped: together the upload passed "
                 f"{MAX_TOTAL_BYTES // 2**20} MB."
             )
             break
@@ -108,6 +116,13 @@ def read_paste(
         )
     )
     return intake
+
+
+def _display(name: object) -> str:
+    """A file name fit for a one-line message: text, control characters escaped, not too long
+    (a name is chosen by whoever made the file; it is only ever shown as text)."""
+    text = shown(str(name)) if name else ""
+    return text if len(text) <= MAX_NAME_CHARS else text[: MAX_NAME_CHARS - 1] + "…"
 
 
 def _decode(content: str | None) -> bytes | None:

@@ -10,6 +10,8 @@ once, so it runs last, over the events only (no texts), and the result is rename
 
 from __future__ import annotations
 
+import functools
+import glob
 import hashlib
 import multiprocessing
 import os
@@ -47,12 +49,25 @@ class _Chunk:
 
     @property
     def fingerprint(self) -> str:
+        """Input and extraction code: parts made by other code are never reused."""
         digest = hashlib.blake2b(digest_size=12)
+        digest.update(code_version().encode())
         for article in self.articles:
             digest.update(article.doc_id.encode("utf-8", "replace"))
             digest.update(str(article.published).encode())
             digest.update(article.text.encode("utf-8", "replace"))
         return digest.hexdigest()
+
+
+@functools.cache
+def code_version() -> str:
+    """A hash of the extraction code and its data files, so --resume never mixes versions."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=8)
+    for file in sorted([*package.glob("*.py"), *package.glob("data/*")]):
+        digest.update(file.name.encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
 
 
 def default_workers() -> int:
@@ -77,6 +92,8 @@ def run(
     parts = _parts_folder(target)
     if not resume and parts.exists():
         shutil.rmtree(parts)
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
+        leftover.unlink(missing_ok=True)  # a write of the output cut short by a kill
     parts.mkdir(parents=True, exist_ok=True)
     paths = [Path(p) for p in paths]
     total = _count_articles(paths) if progress and sys.stderr.isatty() else None

@@ -12,8 +12,8 @@ this "1979" a year?), ``tense`` (past, present or future clause), ``timex_calend
 arithmetic and tense-driven choice of the occurrence), ``timex_resolve`` and ``timex_periods``
 (values), ``timex_holidays`` (Easter, Labor Day: computed for any year), ``timex_composed``
 (a date inside a phrase: "the week of March 6", "June 3-5", "the day before last Tuesday"),
-``timex_speech`` (quotes keep the speaker's time). dateparser is used for numeric dates ("6/20/24"); ``timeml`` and ``evaluate`` read
-and score the TimeML corpora.
+``timex_speech`` (quotes keep the speaker's time). dateparser is used for numeric dates
+("6/20/24"); ``timeml`` and ``evaluate`` read and score the TimeML corpora.
 """
 
 from __future__ import annotations

@@ -239,3 +239,18 @@ def test_marks_that_would_pile_up_become_counts_even_below_the_size_limit() -> N
     crowded = synthetic_frame(9_000)  # 35 years, 780 px: dots would cover 40 lanes many times
     assert plan_marks(crowded, ViewState(width_px=780)).mode == "counts"
     assert plan_marks(crowded.head(1_500), ViewState(width_px=780)).mode == "webgl"
+
+
+@pytest.mark.parametrize("width_px", [500, 800, 1200])
+def test_a_label_is_never_drawn_across_its_own_span(frame: pd.DataFrame, width_px: int) -> None:
+    view = ViewState(x_range=(date(2024, 6, 5), date(2024, 7, 5)), width_px=width_px)
+    marks = plan_marks(frame, view).marks
+    lo = np.datetime64(date(2024, 6, 5), "D").astype(int)
+    hi = np.datetime64(date(2024, 7, 5), "D").astype(int)
+    ranged = marks[(marks["precision"] != "day") & (marks["d0"] >= lo) & (marks["d1"] <= hi)]
+    assert len(ranged) >= 1, "the month around publication has a week-long span"
+    for row in ranged.itertuples():
+        if row.side == "right":
+            assert row.label_x >= row.d1, row.text
+        elif row.side == "left":
+            assert row.label_x <= row.d0, row.text

@@ -10,6 +10,7 @@ import sys
 import time
 
 import pandas as pd
+import pytest
 from corpora import ROOT, fail_on_problem, reuters_sample
 
 from extract import serialize
@@ -68,3 +69,30 @@ def test_resume_reuses_the_chunks_a_killed_run_finished(tmp_path):
     assert resumed.reused_chunks >= 1
     fresh = run([stories], tmp_path / "fresh.parquet", workers=1, on_problem=fail_on_problem)
     pd.testing.assert_frame_equal(serialize.read(target), serialize.read(fresh.output))
+
+
+def test_resume_never_reuses_chunks_made_by_other_extraction_code(tmp_path, monkeypatch):
+    from extract import runner
+
+    stories = reuters_sample(tmp_path, 60)
+    target = tmp_path / "events.parquet"
+
+    def crash(parts):  # noqa: ANN001, ARG001
+        raise RuntimeError("killed before combining")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(runner, "_combine", crash)
+        with pytest.raises(RuntimeError):
+            run([stories], target, workers=1, chunk_size=20, on_problem=fail_on_problem)
+    same = run([stories], target, workers=1, chunk_size=20, resume=True, on_problem=fail_on_problem)
+    assert same.reused_chunks == 3
+
+    with monkeypatch.context() as patch:
+        patch.setattr(runner, "_combine", crash)
+        with pytest.raises(RuntimeError):
+            run([stories], target, workers=1, chunk_size=20, on_problem=fail_on_problem)
+    monkeypatch.setattr(runner, "code_version", lambda: "a newer tagger")
+    other = run(
+        [stories], target, workers=1, chunk_size=20, resume=True, on_problem=fail_on_problem
+    )
+    assert other.reused_chunks == 0

@@ -64,3 +64,21 @@ def test_pasted_text_is_kept_exactly_and_titled_by_its_first_line() -> None:
 def test_an_empty_paste_adds_nothing_and_says_nothing() -> None:
     intake = read_paste("   \n", "title")
     assert intake.articles == [] and intake.problems == []
+
+
+def test_names_and_files_that_do_not_pair_up_add_nothing_and_say_so() -> None:
+    intake = read_uploads(["a.txt", "b.txt"], [data_url(b"One on 2 May 2024.")])
+    assert intake.articles == []
+    assert "2 file names arrived with 1 files" in intake.problems[0]
+
+
+def test_a_long_file_name_is_cut_short_in_the_message_but_its_type_still_counts() -> None:
+    name = "<img src=x onerror=alert(1)>" * 20 + ".exe"
+    [problem] = read_uploads([name], [data_url(b"x")]).problems
+    assert len(problem.split(":")[0]) <= 120 and problem.split(":")[0].endswith("…")
+    assert ".exe cannot be read" in problem
+
+
+def test_a_newline_in_a_file_name_cannot_forge_a_second_message_line() -> None:
+    [problem] = read_uploads(["fine.txt\nall good.pdf"], [data_url(b"x")]).problems
+    assert "\n" not in problem and "\\x0a" in problem
