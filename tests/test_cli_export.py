@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 from pathlib import Path
@@ -195,8 +194,6 @@ def test_a_missing_chromium_fails_in_one_sentence(
     assert not out.exists()
 
 
-@pytest.mark.skipif(importlib.util.find_spec("extract.events") is None,
-                    reason="extract.events (event extraction) is not written yet")
 def test_with_no_path_the_bundled_seeds_are_exported(tmp_path: Path) -> None:
     out = tmp_path / "seeds.csv"
     code, output = _run("-o", str(out))
