@@ -1,7 +1,7 @@
 """Corpus-scale extraction: 1 worker against 2, Dask against local, and peak memory, in one run.
 
-Each engine runs as a child process (``dateline extract``) on the same stories so its peak
-resident memory (including worker processes) can be read from ``resource.getrusage``.
+Each engine runs as a child process (``dateline extract``) on the same stories; its peak
+resident memory is the sum over its whole process tree (workers included), sampled from /proc.
 
     .venv/bin/python benchmarks/extract_scale.py                 # the whole Reuters corpus
     .venv/bin/python benchmarks/extract_scale.py --stories 3000  # a quicker sample
@@ -11,7 +11,6 @@ resident memory (including worker processes) can be read from ``resource.getrusa
 from __future__ import annotations
 
 import argparse
-import resource
 import subprocess
 import sys
 import tempfile
@@ -34,15 +33,35 @@ def _sample(count: int | None, folder: Path) -> Path:
     return out
 
 
+def _tree_rss_mib(pid: int) -> float:
+    """Resident memory of a process and all its descendants, from /proc (Linux)."""
+    total = 0
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        total += next((int(line.split()[1]) for line in status.splitlines()
+                       if line.startswith("VmRSS:")), 0)
+        todo.extend(int(child) for child in children)
+    return total / 1024
+
+
 def _run(args: list[str]) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB, largest single process of the run) of a dateline command."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Seconds and peak resident memory (MiB, the whole process tree) of a dateline command."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "dashboard.cli", *args], cwd=ROOT, check=True,
-                   stderr=subprocess.DEVNULL)
-    seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    process = subprocess.Popen([sys.executable, "-m", "dashboard.cli", *args], cwd=ROOT,
+                               stderr=subprocess.DEVNULL)
+    peak = 0.0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_mib(process.pid))
+        time.sleep(0.1)
+    if process.returncode:
+        raise SystemExit(f"dateline {' '.join(args)} failed ({process.returncode})")
+    return time.perf_counter() - started, peak
 
 
 def main() -> None:
@@ -69,7 +88,7 @@ def main() -> None:
     for name, (seconds, peak) in results.items():
         print(f"{name:<30} {seconds:>8.1f} {stories / seconds:>10,.0f} "
               f"{base / seconds:>8.2f}x {peak:>9.0f}")
-    print("peak MiB is the largest single process (ru_maxrss of the children)")
+    print("peak MiB: the whole process tree (main process and its workers), sampled every 0.1 s")
 
 
 if __name__ == "__main__":
