@@ -103,7 +103,10 @@ def _resolve(candidate: Candidate, context: Context) -> tuple[str, str] | None:
         resolved = resolve(candidate, context)
     except (ValueError, OverflowError, KeyError, IndexError, TypeError, AttributeError):
         return None
-    return resolved if resolved is not None and is_valid_value(resolved[1]) else None
+    if resolved is None or not is_valid_value(resolved[1]):
+        return None
+    span = context.text[candidate.start : candidate.end]
+    return resolved if _plausible(resolved[1], span, context.published) else None
 
 
 def _requote(
@@ -121,3 +124,14 @@ def _requote(
         resolved = _resolve(candidate, Context(text, spoken, anchor=spoken))
         if resolved is not None:
             found[i] = replace(found[i], type=resolved[0], value=resolved[1])
+
+
+_FAR_FUTURE_YEARS = 100
+
+
+def _plausible(value: str, span: str, published: date | None) -> bool:
+    """A bare number read as a year a century after publication is a part number or a count
+    ("the 2114/PC system", "968,4287 1st half" in a 1987 table), unless it says "year"."""
+    if published is None or not value[:4].isdigit() or "year" in span.lower():
+        return True
+    return int(value[:4]) <= published.year + _FAR_FUTURE_YEARS

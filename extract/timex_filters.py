@@ -38,6 +38,13 @@ _NUMBER_CONTEXT = re.compile(
     r"interstate|windows|article|rule|section|chapter|channel|version|#)\s*$",
     re.IGNORECASE,
 )
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:(?:or|and|to|-|–)\s*\d{4}\s*)?(?:[ap]\.?m\b|hours\b|hrs\b|h\b|GMT\b|UTC\b|"
+    r"[ECMP][SD]T\b|BST\b|CET\b|JST\b|(?:local|London|New\s+York|Tokyo|Paris|Frankfurt|"
+    r"Moscow|Washington|Eastern|Central|Pacific|Mountain)\s+time\b)",
+    re.IGNORECASE,
+)
+"""What follows a four-digit clock time: "1000 London time", "2000 or 2100 EST", "1500 hrs"."""
 _YEAR_LIST = re.compile(r"(?<![\d,.$])(?:1[5-9]\d\d|20\d\d),\s*$")
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "his", "her", "their", "our"])
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w'’]*)")
@@ -72,6 +79,8 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
         re.search(r"\d[\s,]*$", before) and not _YEAR_LIST.search(before)
     ):
         return False  # "1,990 points", "3 1980 models"; but "2019, 2021 and 2023" lists years
+    if _CLOCK_AFTER.match(text, m.end("year")):
+        return False  # a 24-hour clock time, not a year
     word = _word_before(text, start)
     if (
         word

@@ -65,6 +65,7 @@ def wait_for(driver, css: str, timeout: float = 20.0):  # type: ignore[no-untype
     default=ROOT / "docs" / "screenshot.png",
     show_default=True,
 )
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--width", default=1440, show_default=True)
 @click.option("--height", default=1000, show_default=True)
 @click.option("--dark", is_flag=True, help="Dark theme.")
@@ -79,6 +80,7 @@ def wait_for(driver, css: str, timeout: float = 20.0):  # type: ignore[no-untype
     help="Quick view to click before the screenshot.",
 )
 def main(
+    paths: tuple[Path, ...],
     output: Path,
     width: int,
     height: int,
@@ -90,7 +92,7 @@ def main(
 ) -> None:
     from dashboard.app import create_app, load, running
 
-    frame, articles = load([])
+    frame, articles = load(list(paths))
     app = create_app(frame, articles)
     driver = browser(width, height)
     try:
