@@ -30,9 +30,14 @@ _NOT_PLURAL_NOUNS = frozenset(
 _COUNTED = frozenset(
     [
         "people", "men", "women", "children", "feet", "tons", "miles", "km", "mph", "kg", "lbs",
-        "troops", "police",
+        "troops", "police", "yen", "dlr", "dlrs", "pence", "cts", "mln", "megawatt", "mw",
+        "tonnes", "barrels", "points", "shares",
     ]
 )
+_EARLY_YEAR_CUES = frozenset(["in", "since", "of", "from", "until", "till", "by", "year", "circa",
+                              "around", "about", "before", "c.", "ad"])
+"""A number from 1000 to 1699 is far more often a clock time ("at 1530"), an address ("1600
+Pennsylvania Avenue") or a model than a year in news; it is a year after one of these words."""
 _NUMBER_CONTEXT = re.compile(
     r"(?:no\.|number|flight|route|model|boeing|airbus|page|pages|room|highway|"
     r"interstate|windows|article|rule|section|chapter|channel|version|#)\s*$",
@@ -81,6 +86,12 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
         return False  # "1,990 points", "3 1980 models"; but "2019, 2021 and 2023" lists years
     if _CLOCK_AFTER.match(text, m.end("year")):
         return False  # a 24-hour clock time, not a year
+    if re.match(r"-[A-Za-z]", text[m.end("year") : m.end("year") + 2]):
+        return False  # "a 1150-megawatt plant", "1200-series grades": a measure or a model
+    digits = m.group("year")
+    early = digits.isdigit() and 1000 <= int(digits) < 1700
+    if early and _word_before(text, start).lower() not in _EARLY_YEAR_CUES:
+        return False
     word = _word_before(text, start)
     if (
         word

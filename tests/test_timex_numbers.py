@@ -22,6 +22,11 @@ PUBLISHED = date(1987, 3, 2)
          [("1630 EST", "TIME", "1987-03-02T16:30")]),
         ("the PC6 model and the 2114/PC Retail Management System", []),
         ("Revs 622,909 vs 968,4287\n    1st half     Shr nine cts", []),
+        ("plenty of record-keeping at 1600 Pennsylvania Avenue", []),
+        ("On the first day the market will open at 1000.", []),
+        ("It stopped accepting orders after 1530 if they were late.", []),
+        ("work on the 1150-megawatt Sizewell B plant", []),
+        ("Sumitomo rose 200 to 1440 yen.", []),
     ],
 )
 def test_a_clock_time_or_part_number_is_not_a_year(sentence, expected):
@@ -34,6 +39,7 @@ def test_a_clock_time_or_part_number_is_not_a_year(sentence, expected):
         ("The plant was built in 1066 and rebuilt later.", "1066"),
         ("Emissions must fall by the year 2150.", "2150"),
         ("The lease runs until 2060, the company said.", "2060"),
+        ("The treaty has held since 1648, he said.", "1648"),
     ],
 )
 def test_real_years_far_from_publication_stay_years(sentence, value):
