@@ -337,7 +337,7 @@ def count_traces(bins: TimeBins, palette: Palette, layout: dict[str, Any]) -> li
                 "customdata": [[BIN, a, b] for a, b in zip(starts_iso, ends_iso, strict=True)],
                 "width": width,
                 "offset": 0,
-                "name": f"{kind.capitalize()} (events per {name})",
+                "name": kind.capitalize(),  # the note above the chart names the bin
                 "legendrank": {"happened": 1, "expected": 2}.get(kind, 3),
                 "marker": {"color": palette.modality[kind], "line": {"width": 0}},
                 "hovertemplate": f"%{{y:,}} {kind} events<br>{name} of %{{x}}<extra></extra>",

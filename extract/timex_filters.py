@@ -36,8 +36,9 @@ _COUNTED = frozenset(
 )
 _EARLY_YEAR_CUES = frozenset(["in", "since", "of", "from", "until", "till", "by", "year", "circa",
                               "around", "about", "before", "c.", "ad"])
-"""A number from 1000 to 1699 is far more often a clock time ("at 1530"), an address ("1600
-Pennsylvania Avenue") or a model than a year in news; it is a year after one of these words."""
+"""A number from 1000 to 1799 is far more often a clock time ("at 1530"), an address ("1600
+Pennsylvania Avenue"), an index level ("fell to 1738") or a model than a year in news; it is a
+year after one of these words."""
 _NUMBER_CONTEXT = re.compile(
     r"(?:no\.|number|flight|route|model|boeing|airbus|page|pages|room|highway|"
     r"interstate|windows|article|rule|section|chapter|channel|version|#)\s*$",
@@ -49,7 +50,12 @@ _CLOCK_AFTER = re.compile(
     r"Moscow|Washington|Eastern|Central|Pacific|Mountain)\s+time\b)",
     re.IGNORECASE,
 )
-"""What follows a four-digit clock time: "1000 London time", "2000 or 2100 EST", "1500 hrs"."""
+_CLOCK_AFTER_NAMED = re.compile(
+    r"\s*(?:(?:or|and|to|-|–)\s*\d{4}\s*)?(?:local\s+)?[A-Z][a-z]+\s+time\b"
+    r"|\s*\(\d{4}\s*(?:GMT|UTC|[ECMP][SD]T|local)\b"
+)
+"""What follows a four-digit clock time: "1000 London time", "2000 or 2100 EST", "1500 hrs",
+"about 1400 Gulf time", "until 1500 (1400 GMT)"."""
 _YEAR_LIST = re.compile(r"(?<![\d,.$])(?:1[5-9]\d\d|20\d\d),\s*$")
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "his", "her", "their", "our"])
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w'’]*)")
@@ -84,12 +90,12 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
         re.search(r"\d[\s,]*$", before) and not _YEAR_LIST.search(before)
     ):
         return False  # "1,990 points", "3 1980 models"; but "2019, 2021 and 2023" lists years
-    if _CLOCK_AFTER.match(text, m.end("year")):
+    if _CLOCK_AFTER.match(text, m.end("year")) or _CLOCK_AFTER_NAMED.match(text, m.end("year")):
         return False  # a 24-hour clock time, not a year
     if re.match(r"-[A-Za-z]", text[m.end("year") : m.end("year") + 2]):
         return False  # "a 1150-megawatt plant", "1200-series grades": a measure or a model
     digits = m.group("year")
-    early = digits.isdigit() and 1000 <= int(digits) < 1700
+    early = digits.isdigit() and 1000 <= int(digits) < 1800
     if early and _word_before(text, start).lower() not in _EARLY_YEAR_CUES:
         return False
     word = _word_before(text, start)

@@ -27,6 +27,10 @@ PUBLISHED = date(1987, 3, 2)
         ("It stopped accepting orders after 1530 if they were late.", []),
         ("work on the 1150-megawatt Sizewell B plant", []),
         ("Sumitomo rose 200 to 1440 yen.", []),
+        ("The Dow fell 508 points to 1738, a level it last hit in June.",
+         [("June", "DATE", "1986-06")]),
+        ("trading was extended until 1500 (1400 GMT) because of demand", []),
+        ("trading runs from 1800 to 2100 local Chicago time", []),
     ],
 )
 def test_a_clock_time_or_part_number_is_not_a_year(sentence, expected):
@@ -40,6 +44,7 @@ def test_a_clock_time_or_part_number_is_not_a_year(sentence, expected):
         ("Emissions must fall by the year 2150.", "2150"),
         ("The lease runs until 2060, the company said.", "2060"),
         ("The treaty has held since 1648, he said.", "1648"),
+        ("The firm was founded in 1776 by two brothers.", "1776"),
     ],
 )
 def test_real_years_far_from_publication_stay_years(sentence, value):
