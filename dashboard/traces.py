@@ -350,11 +350,12 @@ def count_traces(bins: TimeBins, palette: Palette, layout: dict[str, Any]) -> li
             "Click a bar, zoom in or filter to see each event.",
             "xref": "paper",
             "yref": "paper",
-            "x": 0,
-            "y": 1.0,
-            "yanchor": "bottom",
+            "x": 0.01,
+            "y": 0.99,
+            "yanchor": "top",  # inside the plot: the strip above it holds the publication label
             "showarrow": False,
             "font": {"size": 12, "color": palette.muted},
+            "bgcolor": palette.paper,
             "xanchor": "left",
         }
     )
