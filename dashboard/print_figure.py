@@ -97,8 +97,10 @@ def default_title(frame: pd.DataFrame, *, actors: tuple[str, ...] = (),
                   date_from: date | None = None, date_to: date | None = None) -> str:
     """``Timeline: Mark Rutte, 2024-01-01 to 2024-06-30 (12 events)``."""
     parts = [", ".join(actors)] if actors else []
-    if date_from or date_to:
-        parts.append(f"{date_from or '…'} to {date_to or '…'}")
+    if date_from and date_to:
+        parts.append(f"{date_from} to {date_to}")
+    elif date_from or date_to:
+        parts.append(f"from {date_from}" if date_from else f"until {date_to}")
     head = "Timeline" + (": " + "; ".join(parts) if parts else "")
     return f"{head} ({len(frame)} event{'s' if len(frame) != 1 else ''})"
 

@@ -10,6 +10,7 @@ import re
 import signal
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -285,3 +286,21 @@ def test_warming_up_without_chromium_raises_nothing(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("DATELINE_CHROMIUM", "/nonexistent/chromium")
     export.warm_up_in_background().join(30)
     assert not export.shared_exporter().running
+
+
+@pytest.mark.parametrize(
+    ("date_from", "date_to", "expected"),
+    [
+        (date(2023, 1, 1), None, "Timeline: Mark Rutte; from 2023-01-01 (0 events)"),
+        (None, date(2024, 6, 30), "Timeline: Mark Rutte; until 2024-06-30 (0 events)"),
+        (date(2023, 1, 1), date(2024, 6, 30),
+         "Timeline: Mark Rutte; 2023-01-01 to 2024-06-30 (0 events)"),
+    ],
+)
+def test_a_chart_title_names_an_open_date_range_in_words(date_from, date_to, expected) -> None:
+    from dashboard.print_figure import default_title
+    from extract.schema import empty_frame
+
+    title = default_title(empty_frame(), actors=("Mark Rutte",), date_from=date_from,
+                          date_to=date_to)
+    assert title == expected
