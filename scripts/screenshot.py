@@ -11,6 +11,7 @@ Needs Debian's chromium and chromium-driver, and selenium 4.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -39,12 +40,15 @@ def browser(width: int, height: int):  # type: ignore[no-untyped-def]
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
+    from dashboard.image_export import find_chromium
+
+    options.binary_location = find_chromium()
     for flag in CHROME_FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--window-size={width},{height}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    return webdriver.Chrome(options=options, service=Service(driver))
 
 
 def wait_for(driver, css: str, timeout: float = 20.0):  # type: ignore[no-untyped-def]

@@ -27,22 +27,21 @@ CHROME_FLAGS = (
 )
 
 
-def _find(names: tuple[str, ...], env: str) -> str | None:
-    if os.environ.get(env):
-        return os.environ[env]
-    for name in names:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
+def _chromedriver() -> str | None:
+    return os.environ.get("DATELINE_CHROMEDRIVER") or shutil.which("chromedriver")
 
 
 @pytest.fixture(scope="session")
 def chromium() -> tuple[str, str]:
-    browser = _find(("chromium", "chromium-browser", "google-chrome"), "DATELINE_CHROMIUM")
-    driver = _find(("chromedriver",), "DATELINE_CHROMEDRIVER")
-    if browser is None or driver is None:
-        pytest.skip("no Chromium/chromedriver found (apt-get install chromium chromium-driver)")
+    from dashboard.image_export import ChromiumNotFoundError, find_chromium
+
+    try:
+        browser = find_chromium()  # the same search the image export uses
+    except ChromiumNotFoundError as error:
+        pytest.skip(str(error))
+    driver = _chromedriver()
+    if driver is None:
+        pytest.skip("no chromedriver found (apt-get install chromium-driver)")
     try:
         import selenium
     except ImportError:
