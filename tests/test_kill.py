@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import importlib.util
 import json
 import os
 import signal
@@ -24,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from benchmark_scripts import benchmark
 
 from dashboard.datastore import DataStore
 from extract import serialize
@@ -35,18 +35,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSI
 
 
 
-def _benchmark(name: str):  # type: ignore[no-untyped-def]
-    """``benchmarks/NAME.py`` as a module (benchmarks/ is scripts, not a package)."""
-    key = f"benchmarks_{name}"
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, ROOT / "benchmarks" / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-        sys.modules[key] = module
-        spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return sys.modules[key]
-
-
-load = _benchmark("load")
+load = benchmark("load")
 
 STORY = "The bridge over the Maas reopened on 3 March 2024 after a long repair.\n"
 

@@ -4,14 +4,13 @@ opened, oversized requests turned away, and a small run of the load script (0 er
 from __future__ import annotations
 
 import http.client
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from benchmark_scripts import benchmark
 from click.testing import CliRunner
 
 from dashboard.cli import cli
@@ -21,18 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 
-def _benchmark(name: str):  # type: ignore[no-untyped-def]
-    """``benchmarks/NAME.py`` as a module (benchmarks/ is scripts, not a package)."""
-    key = f"benchmarks_{name}"
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, ROOT / "benchmarks" / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-        sys.modules[key] = module
-        spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return sys.modules[key]
-
-
-load = _benchmark("load")
+load = benchmark("load")
 
 
 @pytest.fixture(scope="module")
