@@ -6,6 +6,7 @@ top to bottom here and each part can be rendered alone in a test.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import dash_ag_grid as dag
@@ -182,26 +183,8 @@ def _filters(corpus: Corpus) -> html.Div:
                     ],
                 ),
             ),
-            _field(
-                "Precision",
-                dbc.Checklist(
-                    id=ids.PRECISION,
-                    options=[{"label": p, "value": p} for p in precisions],
-                    value=[],
-                    inline=True,
-                    className="small",
-                ),
-            ),
-            _field(
-                "Status",
-                dbc.Checklist(
-                    id=ids.MODALITY,
-                    options=[{"label": m, "value": m} for m in MODALITIES],
-                    value=[],
-                    inline=True,
-                    className="small",
-                ),
-            ),
+            _field("Precision", _choices(ids.PRECISION, precisions)),
+            _field("Status", _choices(ids.MODALITY, MODALITIES)),
             _field(
                 "Search",
                 dbc.Input(
@@ -215,6 +198,17 @@ def _filters(corpus: Corpus) -> html.Div:
         ],
     )
     return html.Div(body, className="card filters-card")
+
+
+def _choices(component_id: str, values: Sequence[str]) -> dbc.Checklist:
+    """An inline checklist whose labels are its values; none ticked means no filter."""
+    return dbc.Checklist(
+        id=component_id,
+        options=[{"label": v, "value": v} for v in values],
+        value=[],
+        inline=True,
+        className="small",
+    )
 
 
 def _field(label: str, control: Any) -> html.Div:
