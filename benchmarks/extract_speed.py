@@ -12,24 +12,14 @@ from __future__ import annotations
 import argparse
 import json
 import time
-import warnings
-from datetime import datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl"
+from baseline import REUTERS, reuters_stories, time_search_dates
 
 
-def _sample(path: Path, count: int, out: Path) -> list[dict]:
-    """The first ``count`` stories, also written to ``out`` so extraction reads a real file."""
-    stories = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            stories.append(json.loads(line))
-            if len(stories) == count:
-                break
+def _write(stories: list[dict], out: Path) -> None:
+    """The stories as a JSONL file, so extraction reads a real file."""
     out.write_text("".join(json.dumps(s) + "\n" for s in stories), encoding="utf-8")
-    return stories
 
 
 def _time_extract(path: Path) -> tuple[float, int]:
@@ -38,22 +28,6 @@ def _time_extract(path: Path) -> tuple[float, int]:
     started = time.perf_counter()
     frame, _ = extract_paths([path], on_problem=lambda p: None)
     return time.perf_counter() - started, len(frame)
-
-
-def _time_search_dates(stories: list[dict]) -> tuple[float, int]:
-    from dateparser.search import search_dates
-
-    found = 0
-    started = time.perf_counter()
-    for story in stories:
-        base = datetime.fromisoformat(story["published"])
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            hits = search_dates(
-                story["text"], languages=["en"], settings={"RELATIVE_BASE": base}
-            )
-        found += len(hits or [])
-    return time.perf_counter() - started, found
 
 
 def main() -> None:
@@ -66,13 +40,12 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         sample = Path(tmp) / "sample.jsonl"
-        stories = _sample(args.corpus, args.stories, sample)
+        stories = reuters_stories(args.stories, path=args.corpus)
+        _write(stories, sample)
         chars = sum(len(s["text"]) for s in stories)
-        # warm both up on one story so import and cache costs are not timed
-        _time_search_dates(stories[:1])
-        _time_extract(sample)
+        _time_extract(sample)  # warm up: import and cache costs are not timed
         extract_seconds, events = _time_extract(sample)
-        dp_seconds, hits = _time_search_dates(stories)
+        dp_seconds, hits = time_search_dates(stories)
 
     print(f"{len(stories)} Reuters stories, {chars:,} characters")
     print(f"dateline extract      {chars / extract_seconds:>12,.0f} chars/s  "
