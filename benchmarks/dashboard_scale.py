@@ -61,9 +61,9 @@ def measure(path: str, store: str, zoom_month: str, zoom_week: list[str]) -> dic
 
     from plotly.io.json import to_json_plotly
 
-    from dashboard.app import create_app, load, running
-    from dashboard.filters import FilterState
-    from dashboard.handlers import panel_outputs, view_outputs, view_state
+    from dashboard.store.filters import FilterState
+    from dashboard.ui.app import create_app, load, running
+    from dashboard.ui.handlers import panel_outputs, view_outputs, view_state
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no request log in the report
     start = time.perf_counter()
@@ -122,7 +122,7 @@ def in_fresh_process(*args: Any) -> dict[str, Any]:
 
 
 def synthetic_parquet(n: int, folder: Path) -> Path:
-    from dashboard.synthetic import synthetic_frame
+    from dashboard.store.synthetic import synthetic_frame
 
     path = folder / f"synthetic-{n}.parquet"
     synthetic_frame(n).to_parquet(path, index=False, row_group_size=100_000)

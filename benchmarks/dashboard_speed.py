@@ -1,7 +1,7 @@
 """How fast the dashboard answers: figure builds and the actor-filter callback at 10k-1M events.
 
-Why: a filter change must feel instant (target: an actor filter on 100k events in under 300 ms
-on a 2-core machine). Frames are synthetic and seeded (``dashboard.synthetic``), so runs compare.
+Why: a filter change must feel instant (target: an actor filter on 100k events in under 300 ms on a
+2-core machine). Frames are synthetic and seeded (``dashboard.store.synthetic``), so runs compare.
 
     .venv/bin/python benchmarks/dashboard_speed.py              # 10k, 100k, 1M
     .venv/bin/python benchmarks/dashboard_speed.py --sizes 10000 100000 --repeat 5
@@ -24,11 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from plotly.io.json import to_json_plotly  # noqa: E402
 
-from dashboard.corpus import Corpus  # noqa: E402
-from dashboard.figure import ViewState, build_figure, plan_marks  # noqa: E402
-from dashboard.filters import FilterState  # noqa: E402
-from dashboard.handlers import view_outputs, view_state  # noqa: E402
-from dashboard.synthetic import synthetic_frame  # noqa: E402
+from dashboard.chart.figure import ViewState, build_figure, plan_marks  # noqa: E402
+from dashboard.store.corpus import Corpus  # noqa: E402
+from dashboard.store.filters import FilterState  # noqa: E402
+from dashboard.store.synthetic import synthetic_frame  # noqa: E402
+from dashboard.ui.handlers import view_outputs, view_state  # noqa: E402
 
 
 def best_of(repeat: int, work: Callable[[], object]) -> float:

@@ -1,4 +1,4 @@
-"""Image export, cold against warm, in one run: why ``dashboard.export`` keeps Chromium open.
+"""Image export, cold against warm, in one run: why ``dashboard.export.view`` keeps Chromium open.
 
 Cold: a fresh exporter per image (start Chromium, render, close), which is what a one-shot
 ``kaleido.write_fig_sync`` costs. Warm: one exporter kept open, as the dashboard's export buttons
@@ -20,8 +20,8 @@ import plotly.graph_objects as go
 
 def _figure() -> go.Figure:
     """The seed-like timeline as ``dateline export`` would print it."""
-    from dashboard.print_figure import print_figure
-    from dashboard.synthetic import seed_like_frame
+    from dashboard.export.print_figure import print_figure
+    from dashboard.store.synthetic import seed_like_frame
 
     return print_figure(seed_like_frame())
 
@@ -41,7 +41,7 @@ def main() -> None:
     parser.add_argument("--formats", default="png,svg,pdf")
     args = parser.parse_args()
 
-    from dashboard.image_export import ImageExporter, find_chromium
+    from dashboard.export.images import ImageExporter, find_chromium
 
     browser = find_chromium()
     fig = _figure()

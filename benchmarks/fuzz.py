@@ -19,8 +19,8 @@ import atheris
 
 with atheris.instrument_imports(include=["extract"]):
     from extract.article import Problem
-    from extract.readers import read_bytes
-    from extract.timex import TYPES, is_valid_value, tag
+    from extract.read.readers import read_bytes
+    from extract.timex.tagger import TYPES, is_valid_value, tag
 
 _SUFFIXES = (".txt", ".md", ".html", ".jsonl", ".htm", ".bin", "")
 # Regexes run in C, invisible to coverage: the fuzzer composes text from the words dates are made

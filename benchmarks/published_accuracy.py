@@ -1,8 +1,8 @@
 """How often publication-date inference finds the true date, on stories whose date we hide.
 
-Reuters-21578 (1987) stories and TimeML documents (their DCT) carry true dates; we drop them,
-run ``extract.published.infer_published`` and count how many come out on the right day, within
-a week, within 31 days, in the right year, or undated. Run from the project root:
+Reuters-21578 (1987) stories and TimeML documents (their DCT) carry true dates; we drop them, run
+``extract.dating.published.infer_published`` and count how many come out on the right day, within a
+week, within 31 days, in the right year, or undated. Run from the project root:
 
     .venv/bin/python benchmarks/published_accuracy.py [--sample 500] [--batch] [--anchored]
     .venv/bin/python benchmarks/published_accuracy.py --curve   # the precision/coverage trade-off
@@ -13,7 +13,7 @@ date on every other story, as a mixed batch of dated and undated articles would 
 scores the undated half. Undated articles whose evidence names a likeliest year at 70% or
 more are counted too (the coarse estimate). ``--curve`` prints, for lone articles, how coverage and
 accuracy trade off as the posterior confidence needed to return a day
-(``extract.date_scoring.SURE_POSTERIOR``) is lowered.
+(``extract.dating.scoring.SURE_POSTERIOR``) is lowered.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from extract.article import Article
-from extract.published import infer_published
+from extract.dating.published import infer_published
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 REUTERS = SHARED / "corpora" / "reuters21578.jsonl"
@@ -105,9 +105,9 @@ def score(name: str, sample: list[tuple[Article, date]], batch: bool, anchored: 
 
 def curve(name: str, sample: list[tuple[Article, date]]) -> None:
     """Coverage and accuracy of the posterior's best day at each confidence threshold."""
-    from extract.date_clues import clues
-    from extract.date_posterior import posterior
-    from extract.timex import tag
+    from extract.dating.clues import clues
+    from extract.dating.posterior import posterior
+    from extract.timex.tagger import tag
 
     rows = []
     for article, truth in sample:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extract.evaluate import Errors, score_documents  # noqa: E402
-from extract.timeml import read_corpus  # noqa: E402
+from extract.timeml.corpus import read_corpus  # noqa: E402
+from extract.timeml.evaluate import Errors, score_documents  # noqa: E402
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "timeml"
 HEIDELTIME = {

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from baseline import reuters_stories, time_search_dates  # noqa: E402
 
-from extract.timex import tag  # noqa: E402
+from extract.timex.tagger import tag  # noqa: E402
 
 
 def _ours(stories: list[dict]) -> tuple[float, int]:

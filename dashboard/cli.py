@@ -55,7 +55,7 @@ def export_command(
 
         dateline export seeds/ --format timelinejs -o story.json
     """
-    from dashboard.export import ExportError, export_view, output_format
+    from dashboard.export.view import ExportError, export_view, output_format
     from extract.schema import SchemaError
 
     if date_from and date_to and date_from > date_to:
@@ -117,9 +117,9 @@ def serve_command(
 
         dateline serve articles/ --published 2024-06-20 --port 8060 --data ./newsroom-data
     """
-    from dashboard import security
-    from dashboard.datastore import default_data_dir
-    from dashboard.server import prepare, serve
+    from dashboard.serve import security
+    from dashboard.serve.server import prepare, serve
+    from dashboard.store.data_folder import default_data_dir
     from extract.pipeline import print_problem
     from extract.schema import SchemaError
 

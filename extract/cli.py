@@ -88,7 +88,7 @@ def extract_command(
     if engine == "dask":
         if output is None:
             raise click.UsageError("the dask engine writes a Parquet folder: give --output DIR")
-        from extract.dask_engine import run_dask
+        from extract.run.dask_engine import run_dask
 
         summary = run_dask(paths, output, published=published, scheduler=scheduler,
                            workers=workers, on_problem=problems)
@@ -98,7 +98,7 @@ def extract_command(
     if fmt == "parquet" and output is None:
         raise click.UsageError("Parquet is binary: give --output FILE.parquet")
     if output is not None:
-        from extract.runner import run
+        from extract.run.local import run
 
         summary = run(paths, output, published=published, workers=workers, resume=resume,
                       on_problem=problems, progress=True)
@@ -136,7 +136,7 @@ def tag_command(path: Path, published: date | None, fmt: str | None) -> None:
 
         dateline tag seeds/001_337b95fca48f7d8d.txt --published 2024-06-20 --format json
     """
-    from extract.timex import tag
+    from extract.timex.tagger import tag
 
     problems = _ProblemCounter()
     fmt = fmt or ("jsonl" if path.suffix.lower() == ".jsonl" else "json")
@@ -171,7 +171,7 @@ def evaluate_command(corpora: tuple[Path, ...]) -> None:
 
         dateline evaluate ../shared/corpora/timeml/TimeBank ../shared/corpora/timeml/AQUAINT
     """
-    from extract.evaluate import format_scores, score_corpus
+    from extract.timeml.evaluate import format_scores, score_corpus
 
     if not corpora:
         raise click.UsageError("name at least one folder of .tml files")
@@ -193,6 +193,6 @@ def _read_text(path: Path) -> str:
 def _jsonl_articles(
     path: Path, published: date | None, problems: _ProblemCounter
 ) -> Iterator[Article]:
-    from extract.readers import read_articles
+    from extract.read.readers import read_articles
 
     yield from read_articles([path], published=published, on_problem=problems)

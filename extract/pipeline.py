@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 from extract.article import Article, Problem
-from extract.events import extract_events
-from extract.published import infer_published
-from extract.readers import read_articles
+from extract.dating.published import infer_published
+from extract.events.rows import extract_events
+from extract.read.readers import read_articles
 
 ProblemHandler = Callable[[Problem], None]
 

@@ -42,6 +42,8 @@ from typing import Any
 
 import pandas as pd
 
+from extract.errors import SchemaError  # noqa: F401  (raised here)
+
 PRECISIONS: tuple[str, ...] = (
     "day",
     "week",
@@ -90,10 +92,6 @@ DTYPES: dict[str, Any] = {
 }
 
 COLUMNS: tuple[str, ...] = tuple(DTYPES)
-
-
-class SchemaError(ValueError):
-    """A frame that does not follow the events schema."""
 
 
 def empty_frame() -> pd.DataFrame:

@@ -40,7 +40,7 @@ def browser(width: int, height: int):  # type: ignore[no-untyped-def]
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
-    from dashboard.image_export import find_chromium
+    from dashboard.export.images import find_chromium
 
     options.binary_location = find_chromium()
     for flag in CHROME_FLAGS:
@@ -94,7 +94,8 @@ def main(
     full_page: bool,
     view: str,
 ) -> None:
-    from dashboard.app import create_app, load, running
+    from dashboard.store.open import load
+    from dashboard.ui.app import create_app, running
 
     frame, articles = load(list(paths))
     app = create_app(frame, articles)

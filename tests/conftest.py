@@ -33,7 +33,7 @@ def _chromedriver() -> str | None:
 
 @pytest.fixture(scope="session")
 def chromium() -> tuple[str, str]:
-    from dashboard.image_export import ChromiumNotFoundError, find_chromium
+    from dashboard.export.images import ChromiumNotFoundError, find_chromium
 
     try:
         browser = find_chromium()  # the same search the image export uses
@@ -88,8 +88,8 @@ def serve() -> Iterator[Callable[..., str]]:
     """Start an app (``create_app`` plus the production security headers) on a free port."""
     from contextlib import ExitStack
 
-    from dashboard import security
-    from dashboard.app import create_app, running
+    from dashboard.serve import security
+    from dashboard.ui.app import create_app, running
 
     with ExitStack() as stack:
 
@@ -103,7 +103,7 @@ def serve() -> Iterator[Callable[..., str]]:
 
 @pytest.fixture(scope="session")
 def seeds_url(serve: Callable[..., str]) -> str:
-    from dashboard.app import load
+    from dashboard.store.open import load
 
     frame, articles = load([])
     return serve(frame, articles)

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from extract.article import Article
-from extract.timex import Timex
+from extract.timex.tagger import Timex
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PUBLISHED = date(2024, 6, 20)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from seed_timexes import DOC_000, DOC_001, seed_text
 
-from extract.actors import DocumentActors, canonical_batch_actors, find_actors
+from extract.events.actors import DocumentActors, canonical_batch_actors, find_actors
 
 SEED_ACTORS = {
     "Mark Rutte", "Klaus Iohannis", "Jens Stoltenberg", "Viktor Orban", "Donald Trump",

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from dashboard import ids
+from dashboard.ui import ids
 
 pytestmark = pytest.mark.browser
 
@@ -55,8 +55,8 @@ def chart_labels(driver: Any) -> list[str]:
 
 
 def test_the_seeds_show_every_event_with_a_label(browser: Any, seeds_url: str) -> None:
-    from dashboard.app import load
-    from dashboard.figure import ViewState, plan_marks
+    from dashboard.chart.figure import ViewState, plan_marks
+    from dashboard.store.open import load
 
     open_app(browser, seeds_url)
     frame, _ = load([])
@@ -155,7 +155,7 @@ def test_hostile_article_text_is_shown_as_text_and_never_runs(
     browser: Any, serve: Callable[..., str]
 ) -> None:
     from extract.pipeline import extract_articles
-    from extract.readers import read_text_article
+    from extract.read.readers import read_text_article
 
     text = (
         "<script>window.__xss = 1; alert(1)</script> NATO leaders met in Brussels on "
@@ -183,7 +183,7 @@ def test_hostile_article_text_is_shown_as_text_and_never_runs(
 
 
 def test_a_pasted_article_joins_the_timeline(browser: Any, serve: Callable[..., str]) -> None:
-    from dashboard.synthetic import seed_like_articles, seed_like_frame
+    from dashboard.store.synthetic import seed_like_articles, seed_like_frame
 
     url = serve(seed_like_frame(), seed_like_articles())
     open_app(browser, url)
@@ -230,7 +230,7 @@ def test_many_events_show_as_counts_and_a_bar_click_zooms_in(
 ) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
 
-    from dashboard.synthetic import synthetic_frame
+    from dashboard.store.synthetic import synthetic_frame
 
     url = serve(synthetic_frame(20_000))
     browser.get(url)

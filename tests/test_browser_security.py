@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from test_browser import console_errors, css, open_app, wait
 
-from dashboard import ids
+from dashboard.ui import ids
 
 pytestmark = pytest.mark.browser
 
@@ -61,7 +61,7 @@ def assert_nothing_ran(driver: Any) -> None:
 @pytest.fixture
 def hostile_url(serve: Callable[..., str]) -> str:
     from extract.pipeline import extract_articles
-    from extract.readers import read_text_article
+    from extract.read.readers import read_text_article
 
     article = read_text_article(
         PWN_TEXT, doc_id="hostile", title=PWN_TITLE, source="<b>Wire</b>",
@@ -98,7 +98,7 @@ def test_markup_in_an_articles_title_and_text_is_shown_as_text_everywhere(
 def test_markup_in_upload_file_names_is_shown_as_text_and_never_runs(
     browser: Any, serve: Callable[..., str], tmp_path: Path
 ) -> None:
-    from dashboard.synthetic import seed_like_articles, seed_like_frame
+    from dashboard.store.synthetic import seed_like_articles, seed_like_frame
 
     files = []
     for name, text in PWN_FILES.items():

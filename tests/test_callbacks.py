@@ -8,12 +8,13 @@ from datetime import date
 import pytest
 from dash import html, no_update
 
-from dashboard import ids
-from dashboard.app import create_app
-from dashboard.callbacks import _guarded
-from dashboard.corpus import Corpus
-from dashboard.filters import FilterState
-from dashboard.handlers import (
+from dashboard.store.corpus import Corpus
+from dashboard.store.filters import FilterState
+from dashboard.store.synthetic import seed_like_articles, seed_like_frame
+from dashboard.ui import ids
+from dashboard.ui.app import create_app
+from dashboard.ui.callbacks import _guarded
+from dashboard.ui.handlers import (
     clicked_event,
     controls_from_query,
     export_outputs,
@@ -26,7 +27,6 @@ from dashboard.handlers import (
     view_outputs,
     view_state,
 )
-from dashboard.synthetic import seed_like_articles, seed_like_frame
 
 
 @pytest.fixture
@@ -197,7 +197,7 @@ def test_an_app_from_a_saved_events_file_needs_no_texts() -> None:
 
 @pytest.mark.parametrize("suffix", [".csv", ".json", ".parquet"])
 def test_serve_reads_a_saved_events_file_without_texts(tmp_path, suffix: str) -> None:  # type: ignore[no-untyped-def]
-    from dashboard.app import load
+    from dashboard.store.open import load
     from extract.serialize import write
 
     path = tmp_path / f"events{suffix}"
@@ -209,9 +209,9 @@ def test_serve_reads_a_saved_events_file_without_texts(tmp_path, suffix: str) ->
 
 
 def test_a_click_on_a_count_bar_zooms_into_its_bin_and_selects_nothing() -> None:
-    from dashboard.figure import ViewState, figure_dict
-    from dashboard.handlers import clicked_bin
-    from dashboard.synthetic import synthetic_frame
+    from dashboard.chart.figure import ViewState, figure_dict
+    from dashboard.store.synthetic import synthetic_frame
+    from dashboard.ui.handlers import clicked_bin
 
     figure = figure_dict(synthetic_frame(20_000), ViewState())
     bars = [t for t in figure["data"] if t["type"] == "bar"]

@@ -11,10 +11,11 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from dashboard import export, image_export
 from dashboard.cli import cli
-from dashboard.export import ChromiumNotFoundError
-from dashboard.synthetic import seed_like_frame
+from dashboard.export import images as image_export
+from dashboard.export import view as export
+from dashboard.export.view import ChromiumNotFoundError
+from dashboard.store.synthetic import seed_like_frame
 from extract import serialize
 
 

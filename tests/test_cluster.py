@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from extract import schema
-from extract.cluster import assign_clusters
+from extract.events.cluster import assign_clusters
 
 
 def _row(event_id: str, label: str, actors: list[str], start: str, end: str | None = None,

@@ -7,13 +7,13 @@ import pytest
 from corpora import fail_on_problem, reuters_sample
 
 from extract import serialize
-from extract.runner import run
+from extract.run.local import run
 
 pytest.importorskip("distributed", reason="the Dask engine needs dask.distributed")
 
 
 def test_a_local_cluster_with_two_workers_gives_the_local_engines_events(tmp_path):
-    from extract.dask_engine import run_dask
+    from extract.run.dask_engine import run_dask
 
     stories = reuters_sample(tmp_path, 150)
     local = run(

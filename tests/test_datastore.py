@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from dashboard.corpus import Corpus
-from dashboard.datastore import DataStore, default_data_dir
+from dashboard.store.corpus import Corpus
+from dashboard.store.data_folder import DataStore, default_data_dir
 from extract.article import Article
 
 STORY = Article(

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.evaluate import Errors, format_scores, match, score_corpus, score_documents
-from extract.timeml import TimemlDocument, read_timeml
-from extract.timex import Timex
+from extract.timeml.corpus import TimemlDocument, read_timeml
+from extract.timeml.evaluate import Errors, format_scores, match, score_corpus, score_documents
+from extract.timex.tagger import Timex
 
 TML = """<?xml version="1.0" ?>
 <TimeML><DOCID>doc1</DOCID>

@@ -15,8 +15,8 @@ from seed_timexes import DOC_000, DOC_001, PUBLISHED, seed_articles, seed_tagger
 
 from extract import schema
 from extract.article import Article
-from extract.events import MAX_SENTENCE, anchors_happening, article_events, extract_events
-from extract.timex import Timex
+from extract.events.rows import MAX_SENTENCE, anchors_happening, article_events, extract_events
+from extract.timex.tagger import Timex
 
 REUTERS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters21578.jsonl"
 

@@ -18,8 +18,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import export, image_export
-from dashboard.export import (
+from dashboard.export import images as image_export
+from dashboard.export import view as export
+from dashboard.export.view import (
     ChromiumNotFoundError,
     ImageExporter,
     chart_html,
@@ -241,8 +242,8 @@ def test_events_parquet_reads_back_into_the_same_frame(tmp_path: Path) -> None:
 
 
 def test_a_print_figure_has_title_legend_credit_and_no_range_slider() -> None:
-    from dashboard.print_figure import print_figure
-    from dashboard.synthetic import seed_like_frame
+    from dashboard.export.print_figure import print_figure
+    from dashboard.store.synthetic import seed_like_frame
 
     fig = print_figure(seed_like_frame(), title="Rutte's road to NATO")
     assert fig.layout.title.text == "Rutte's road to NATO"
@@ -256,7 +257,7 @@ def test_a_print_figure_has_title_legend_credit_and_no_range_slider() -> None:
 
 
 def test_a_print_figure_is_never_smaller_than_1000_by_400() -> None:
-    from dashboard.print_figure import decorate
+    from dashboard.export.print_figure import decorate
 
     fig = decorate(go.Figure(layout={"width": 300, "height": 200}), title="t", credit="c")
     assert (fig.layout.width, fig.layout.height) == (1000, 400)
@@ -264,7 +265,7 @@ def test_a_print_figure_is_never_smaller_than_1000_by_400() -> None:
 
 
 def test_article_text_in_title_and_credit_is_shown_as_text() -> None:
-    from dashboard.print_figure import decorate
+    from dashboard.export.print_figure import decorate
 
     fig = decorate(go.Figure(), title="<img src=x onerror=alert(1)>", credit="<b>x</b>")
     assert "<" not in fig.layout.title.text
@@ -274,8 +275,8 @@ def test_article_text_in_title_and_credit_is_shown_as_text() -> None:
 def test_a_print_figure_keeps_the_zoom_it_is_given() -> None:
     from datetime import date
 
-    from dashboard.print_figure import print_figure
-    from dashboard.synthetic import seed_like_frame
+    from dashboard.export.print_figure import print_figure
+    from dashboard.store.synthetic import seed_like_frame
 
     fig = print_figure(seed_like_frame(), x_range=(date(2024, 6, 1), date(2024, 7, 31)))
     assert list(fig.layout.xaxis.range) == ["2024-06-01", "2024-07-31"]
@@ -298,7 +299,7 @@ def test_warming_up_without_chromium_raises_nothing(monkeypatch: pytest.MonkeyPa
     ],
 )
 def test_a_chart_title_names_an_open_date_range_in_words(date_from, date_to, expected) -> None:
-    from dashboard.print_figure import default_title
+    from dashboard.export.print_figure import default_title
     from extract.schema import empty_frame
 
     title = default_title(empty_frame(), actors=("Mark Rutte",), date_from=date_from,

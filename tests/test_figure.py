@@ -10,17 +10,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.figure import (
+from dashboard.chart.figure import (
     LABEL_LIMIT,
     WEBGL_LIMIT,
     ViewState,
     build_figure,
-    corpus_published,
     plan_marks,
     quick_ranges,
 )
-from dashboard.marks import describe_date, pack_lanes
-from dashboard.synthetic import seed_like_frame, synthetic_frame
+from dashboard.chart.marks import describe_date, pack_lanes
+from dashboard.store.memory import corpus_published
+from dashboard.store.synthetic import seed_like_frame, synthetic_frame
 from extract.schema import empty_frame
 
 DAY_MS = 86_400_000

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.filters import (
+from dashboard.store.filters import (
     EventIndex,
     FilterState,
     actor_counts,
@@ -18,7 +18,7 @@ from dashboard.filters import (
     source_options,
     to_query,
 )
-from dashboard.synthetic import seed_like_frame, synthetic_frame
+from dashboard.store.synthetic import seed_like_frame, synthetic_frame
 from extract.schema import MODALITIES, PRECISIONS
 
 

@@ -191,8 +191,8 @@ def test_an_ancient_date_survives_every_export(ancient_events, tmp_path, fmt):
 
 
 def test_an_ancient_date_survives_the_figure_and_the_app(ancient_events):
-    from dashboard.app import create_app
-    from dashboard.figure import ViewState, build_figure
+    from dashboard.chart.figure import ViewState, build_figure
+    from dashboard.ui.app import create_app
 
     frame = serialize.read(ancient_events)
     figure = build_figure(frame, ViewState())

@@ -25,7 +25,7 @@ import pandas as pd
 import pytest
 from benchmark_scripts import benchmark
 
-from dashboard.datastore import DataStore
+from dashboard.store.data_folder import DataStore
 from extract import serialize
 
 ROOT = Path(__file__).resolve().parent.parent

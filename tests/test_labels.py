@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.actors import DocumentActors
-from extract.labels import MAX_CHARS, MAX_WORDS, label, name_pronoun
+from extract.events.actors import DocumentActors
+from extract.events.labels import MAX_CHARS, MAX_WORDS, label, name_pronoun
 
 
 def _label(sentence: str, date: str, occurrence: int = 0) -> str:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from extract.modality import EXPECTED, HAPPENED, HYPOTHETICAL, modality
+from extract.events.modality import EXPECTED, HAPPENED, HYPOTHETICAL, modality
 
 PUBLISHED = date(2024, 6, 20)
 THURSDAY = (date(2024, 6, 20), date(2024, 6, 20))

@@ -13,11 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.article import Article
-from extract.date_clues import Clue, clues, tense_at
-from extract.date_posterior import posterior
-from extract.date_scoring import coarse, contradicts, infer_day
-from extract.published import infer_published
-from extract.timex import Timex
+from extract.dating.clues import Clue, clues, tense_at
+from extract.dating.posterior import posterior
+from extract.dating.published import infer_published
+from extract.dating.scoring import coarse, contradicts, infer_day
+from extract.timex.tagger import Timex
 
 ROOT = Path(__file__).parent.parent
 SEEDS = ROOT / "seeds"

@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.article import Article, Problem
-from extract.decoding import decode_text
-from extract.frontmatter import parse_date, split_front_matter
-from extract.readers import read_articles, read_bytes, read_text_article
+from extract.read.decoding import decode_text
+from extract.read.frontmatter import parse_date, split_front_matter
+from extract.read.readers import read_articles, read_bytes, read_text_article
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLES = FIXTURES / "articles"

@@ -14,7 +14,7 @@ import pytest
 from corpora import ROOT, fail_on_problem, reuters_sample
 
 from extract import serialize
-from extract.runner import run
+from extract.run.local import run
 
 
 def test_one_worker_and_two_workers_give_identical_events(tmp_path):
@@ -72,7 +72,7 @@ def test_resume_reuses_the_chunks_a_killed_run_finished(tmp_path):
 
 
 def test_resume_never_reuses_chunks_made_by_other_extraction_code(tmp_path, monkeypatch):
-    from extract import runner
+    from extract.run import local as runner
 
     stories = reuters_sample(tmp_path, 60)
     target = tmp_path / "events.parquet"

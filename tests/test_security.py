@@ -7,7 +7,7 @@ import base64
 import pytest
 from dash import Dash, html
 
-from dashboard.security import BindRefused, Credentials, check_bind, install, is_loopback
+from dashboard.serve.security import BindRefused, Credentials, check_bind, install, is_loopback
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.5.5.5", "localhost", "::1", "[::1]"])

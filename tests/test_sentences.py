@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from seed_timexes import DOC_000, DOC_001, seed_text
 
-from extract.sentences import SentenceIndex, clause_bounds, sentence_at, split_sentences
+from extract.language.sentences import SentenceIndex, clause_bounds, sentence_at, split_sentences
 
 
 @pytest.mark.parametrize(

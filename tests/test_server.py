@@ -14,7 +14,7 @@ from benchmark_scripts import benchmark
 from click.testing import CliRunner
 
 from dashboard.cli import cli
-from dashboard.server import MAX_REQUEST_BYTES
+from dashboard.serve.server import MAX_REQUEST_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -120,7 +120,7 @@ def test_data_and_no_data_together_are_a_usage_error():
 def test_only_debug_runs_the_werkzeug_development_server(monkeypatch):
     from dash import Dash
 
-    from dashboard import server
+    from dashboard.serve import server
 
     ran: list[str] = []
     monkeypatch.setattr(Dash, "run", lambda self, **kw: ran.append(f"werkzeug debug={kw['debug']}"))

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from dash import html
 
-from dashboard.source_panel import build_panel, empty_panel, highlight
-from dashboard.synthetic import seed_like_articles, seed_like_frame
+from dashboard.store.synthetic import seed_like_articles, seed_like_frame
+from dashboard.ui.source_panel import build_panel, empty_panel, highlight
 
 
 def walk(node: Any):  # type: ignore[no-untyped-def]

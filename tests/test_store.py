@@ -12,13 +12,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.detail import plan_view
-from dashboard.figure import WEBGL_LIMIT, ViewState
-from dashboard.filters import FilterState
-from dashboard.store import LARGE_SET, EventStore, FrameStore, open_events
-from dashboard.store_duckdb import DuckStore
-from dashboard.synthetic import seed_like_frame, synthetic_frame
+from dashboard.chart.detail import plan_view
+from dashboard.chart.figure import WEBGL_LIMIT, ViewState
+from dashboard.store.duckdb_store import DuckStore
+from dashboard.store.filters import FilterState
+from dashboard.store.interface import EventStore
+from dashboard.store.memory import FrameStore
+from dashboard.store.open import open_events
+from dashboard.store.synthetic import seed_like_frame, synthetic_frame
 from extract.schema import MODALITIES, PRECISIONS
+from extract.settings import LARGE_SET
 
 ACTORS = ("Viktor Orban", "Mark Rutte", "NATO", "Ukraine", "Nobody at all")
 
@@ -136,8 +139,8 @@ def test_the_source_panel_fetches_one_row_by_id_from_either_store(
 
 
 def test_a_parquet_folder_serves_like_the_file_it_was_split_from(tmp_path: Path) -> None:
-    from dashboard.app import load
-    from extract.dask_engine import write_dataset
+    from dashboard.store.open import load
+    from extract.run.dask_engine import write_dataset
 
     frame = seed_like_frame()
     write_dataset(frame, tmp_path / "events", rows_per_file=7)  # the Dask engine's layout
@@ -149,7 +152,7 @@ def test_a_parquet_folder_serves_like_the_file_it_was_split_from(tmp_path: Path)
 
 
 def test_a_folder_with_articles_in_it_is_extracted_not_opened_as_events(tmp_path: Path) -> None:
-    from dashboard.app import _is_events_folder
+    from dashboard.store.open import _is_events_folder
 
     seed_like_frame().to_parquet(tmp_path / "events.parquet")
     assert _is_events_folder(tmp_path)
@@ -207,8 +210,9 @@ def large_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_serve_opens_a_large_parquet_file_as_a_queried_store(large_file: Path) -> None:
-    from dashboard.app import create_app, load
-    from dashboard.handlers import panel_outputs, view_outputs, view_state
+    from dashboard.store.open import load
+    from dashboard.ui.app import create_app
+    from dashboard.ui.handlers import panel_outputs, view_outputs, view_state
 
     events, articles = load([large_file])
     assert isinstance(events, DuckStore) and not events.empty
@@ -227,8 +231,8 @@ def test_serve_opens_a_large_parquet_file_as_a_queried_store(large_file: Path) -
 
 
 def test_articles_added_to_a_parquet_backed_app_join_its_events(large_file: Path) -> None:
-    from dashboard.corpus import Corpus
-    from dashboard.handlers import upload_outputs
+    from dashboard.store.corpus import Corpus
+    from dashboard.ui.handlers import upload_outputs
 
     corpus = Corpus(open_events(large_file, store="duckdb"))
     before = len(corpus.store)

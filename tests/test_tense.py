@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.tense import FUTURE, PAST, PRESENT, tense_at
+from extract.language.tense import FUTURE, PAST, PRESENT, tense_at
 
 
 def _tense(sentence: str, expression: str) -> str:

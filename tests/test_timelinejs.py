@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from dashboard.timelinejs import timelinejs
+from dashboard.export.timelinejs import timelinejs
 from extract.schema import from_records
 
 

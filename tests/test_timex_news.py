@@ -37,7 +37,7 @@ from datetime import date
 
 import pytest
 
-from extract.timex import tag
+from extract.timex.tagger import tag
 
 PUBLISHED = date(2025, 3, 12)  # a Wednesday, ISO week 2025-W11
 
@@ -604,7 +604,7 @@ def test_the_table_is_large_and_unique() -> None:
      (2025, date(2025, 4, 20)), (2038, date(2038, 4, 25))],
 )
 def test_easter_is_computed_for_any_year(year: int, easter: date) -> None:
-    from extract.timex_holidays import feast_date
+    from extract.timex.holidays import feast_date
 
     assert feast_date("easter", year) == easter
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from extract.timex import tag
+from extract.timex.tagger import tag
 
 PUBLISHED = date(1987, 3, 2)
 

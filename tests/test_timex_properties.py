@@ -8,7 +8,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.timex import TYPES, is_valid_value, tag
+from extract.timex.tagger import TYPES, is_valid_value, tag
 
 # text made of the words dates are made of, so that the grammar is exercised, plus anything
 _WORDS = st.sampled_from(

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from extract.timex import tag
+from extract.timex.tagger import tag
 
 THURSDAY = date(2024, 6, 20)
 

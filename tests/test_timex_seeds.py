@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.timex import Timex, tag
+from extract.timex.tagger import Timex, tag
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PUBLISHED = date(2024, 6, 20)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 from datetime import date
 
-from dashboard.upload import MAX_FILE_BYTES, MAX_FILES, read_paste, read_uploads
+from dashboard.ui.upload import MAX_FILE_BYTES, MAX_FILES, read_paste, read_uploads
 
 
 def data_url(data: bytes) -> str:

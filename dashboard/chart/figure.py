@@ -1,0 +1,418 @@
+"""The timeline figure: events frame + view state in, plotly Figure out, no Dash involved.
+
+Why pure: the look of the chart is the product, so it is tested as data (which traces, which
+symbols, which lanes) without a browser. Three regimes keep it fast and readable: labelled SVG
+marks for a few hundred events, unlabelled WebGL marks for thousands, counts per time bin beyond
+that. Precision is drawn, never faked: a day is a point, a week/month/year a bar over its range;
+expected events are hollow or hatched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.chart.marks import collapse_clusters, pack_lanes
+from dashboard.chart.traces import (
+    DAY_MS,
+    PALETTES,
+    Palette,
+    TimeBins,
+    band_shapes,
+    bin_unit,
+    count_traces,
+    escape,
+    iso_days,
+    label_texts,
+    mark_traces,
+    note,
+)
+from dashboard.store.memory import time_bins
+
+LABEL_LIMIT = 300  # up to this many marks: SVG, each labelled
+WEBGL_LIMIT = 15_000  # up to this many: Scattergl without labels; beyond: counts per bin
+MAX_CROWDING = 3.0  # ... unless marks would cover the lanes more than 3 times over: counts
+_GL_LANES = 40
+_LANE_PX = 24
+_CHAR_PX = 7.0
+
+
+@dataclass(frozen=True, slots=True)
+class ViewState:
+    """How to draw (not which events): grouping, theme, visible range, selection."""
+
+    group_by: str = "lanes"  # "lanes" or "actor"
+    theme: str = "light"  # "light" or "dark"
+    x_range: tuple[date, date] | None = None  # None: the whole span of the events
+    selected: str | None = None  # event_id
+    published: date | None = None  # drawn as a reference line
+    width_px: int = 1000  # plot width the labels are packed for
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where every mark goes. ``mode``: "empty", "labels", "webgl" or "counts"."""
+
+    mode: str
+    marks: pd.DataFrame
+    lanes: int = 0
+    bands: list[tuple[str, int, int]] = field(default_factory=list)  # (name, first, last lane)
+    bins: TimeBins | None = None  # in "counts" mode: what the bars show
+
+
+def counts_plan(frame: pd.DataFrame) -> Plan:
+    """Counts per time bin of ``frame``'s (dated, visible) rows."""
+    unit = bin_unit(frame["date_start"].min(), frame["date_start"].max())
+    return Plan("counts", frame, bins=TimeBins(unit, time_bins(frame, unit)))
+
+
+def plan_marks(frame: pd.DataFrame, view: ViewState) -> Plan:
+    """Decide the regime and place each mark (x as day numbers, y as lane)."""
+    dated = (frame["date_start"].notna() & frame["date_end"].notna()).to_numpy(dtype=bool)
+    frame = frame if dated.all() else frame[dated]
+    if frame.empty:
+        return Plan("empty", frame)
+    visible = _visible(frame, view.x_range)
+    if visible.empty:
+        return Plan("empty", visible)
+    if len(visible) > WEBGL_LIMIT:
+        return counts_plan(visible)
+    marks = collapse_clusters(visible)
+    mode = "labels" if len(marks) <= LABEL_LIMIT else "webgl"
+    marks["d0"] = _days(marks["date_start"])
+    marks["d1"] = _days(marks["date_end"]) + 1.0  # exclusive: a day covers [d, d + 1)
+    marks["text"] = label_texts(marks) if mode == "labels" else ""
+    lo, hi = _day_range(marks, view.x_range)
+    per_px = max(hi - lo, 1.0) / max(view.width_px, 200)
+    if mode == "labels":
+        marks["text"] = _fit_labels(marks, lo, hi, per_px)
+    if mode == "webgl" and _crowding(marks, lo, hi, per_px) > MAX_CROWDING:
+        return counts_plan(visible)
+    if view.group_by == "actor":
+        return _plan_bands(marks, mode, lo, hi, per_px)
+    cap = None if mode == "labels" else _GL_LANES
+    lanes, side, anchor = _lanes(marks, mode, lo, hi, per_px, cap)
+    marks["y"], marks["side"], marks["label_x"] = lanes, side, anchor
+    return Plan(mode, marks, int(lanes.max()) + 1 if len(lanes) else 0)
+
+
+def build_figure(frame: pd.DataFrame, view: ViewState | None = None) -> go.Figure:
+    """The timeline of ``frame`` as the user asked to see it."""
+    return go.Figure(figure_dict(frame, view))
+
+
+def figure_dict(frame: pd.DataFrame, view: ViewState | None = None) -> dict[str, Any]:
+    """``build_figure`` as a plain dict (numpy arrays inside): what Dash sends, unvalidated.
+
+    Callbacks use this; plotly's validation of a 10k-point figure costs more than building it.
+    """
+    view = view or ViewState()
+    return plan_figure(plan_marks(frame, view), view)
+
+
+def plan_figure(plan: Plan, view: ViewState) -> dict[str, Any]:
+    """The figure for marks already placed (or counts already made) by a ``Plan``."""
+    palette = PALETTES.get(view.theme, PALETTES["light"])
+    layout = _layout(view, palette, plan)
+    # The ring is trace 0, under the marks, so a selection is patched in place.
+    data = [selection_trace(plan, view.selected, view.theme)]
+    if plan.mode == "empty":
+        layout["annotations"].append(note("No events match these filters.", palette))
+    elif plan.mode == "counts" and plan.bins is not None:
+        data += count_traces(plan.bins, palette, layout)
+    else:
+        data += mark_traces(plan.marks, plan.mode, palette)
+        layout["shapes"] += band_shapes(plan.bands, palette)
+    return {"data": data, "layout": layout}
+
+
+def selection_trace(plan: Plan, event_id: str | None, theme: str = "light") -> dict[str, Any]:
+    """A ring around the selected event's mark (empty when it is not drawn)."""
+    palette = PALETTES.get(theme, PALETTES["light"])
+    xs: list[str] = []
+    ys: list[int] = []
+    if event_id and plan.mode in ("labels", "webgl"):
+        hit = plan.marks[[event_id in m for m in plan.marks["members"]]]
+        for row in hit.itertuples(index=False):
+            xs.append(_iso((row.d0 + row.d1) / 2 if row.precision != "day" else row.d0))
+            ys.append(int(row.y))
+    return {
+        "type": "scatter",
+        "x": xs,
+        "y": ys,
+        "mode": "markers",
+        "name": "selected",
+        "showlegend": False,
+        "hoverinfo": "skip",
+        "xaxis": "x2" if plan.mode in ("labels", "webgl") else "x",  # not in the range slider
+        "marker": {
+            "symbol": "circle-open",
+            "size": 26,
+            "color": palette.selected,
+            "line": {"width": 3, "color": palette.selected},
+        },
+    }
+
+
+def quick_ranges(
+    frame: pd.DataFrame | None, published: date | None
+) -> dict[str, list[str] | None]:
+    """Ranges for the quick-view buttons: all, the year before publication, its month.
+    Without a publication date, the last day of ``frame``'s events stands in."""
+    if published is None:
+        if frame is None or frame.empty:
+            return {"all": None, "year": None, "month": None}
+        published = pd.Timestamp(frame["date_end"].max()).date()
+    return {
+        "all": None,
+        "year": [
+            (published - timedelta(days=365)).isoformat(),
+            (published + timedelta(days=10)).isoformat(),
+        ],
+        "month": [
+            (published - timedelta(days=16)).isoformat(),
+            (published + timedelta(days=16)).isoformat(),
+        ],
+    }
+
+
+# --- placing marks ----------------------------------------------------------------------------
+
+
+def visible_window(
+    x_range: tuple[date, date] | None,
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The dates whose events are drawn for a zoom: the range plus half its width each side,
+    so a short pan shows marks before the next callback arrives."""
+    if x_range is None:
+        return None
+    lo, hi = (pd.Timestamp(d) for d in x_range)
+    pad = (hi - lo) * 0.5
+    return lo - pad, hi + pad
+
+
+def _visible(frame: pd.DataFrame, x_range: tuple[date, date] | None) -> pd.DataFrame:
+    window = visible_window(x_range)
+    if window is None:
+        return frame
+    keep = (frame["date_end"] >= window[0]) & (frame["date_start"] <= window[1])
+    return frame[keep.to_numpy(dtype=bool)]
+
+
+def _iso(day: float) -> str:
+    return iso_days(np.array([day]))[0]
+
+
+def _days(values: pd.Series) -> np.ndarray:
+    return values.to_numpy().astype("datetime64[D]").astype(np.int64).astype(float)
+
+
+def _day_range(marks: pd.DataFrame, x_range: tuple[date, date] | None) -> tuple[float, float]:
+    if x_range is not None:
+        lo, hi = (np.datetime64(d, "D").astype(np.int64) for d in x_range)
+        return float(lo), float(hi)
+    lo, hi = float(marks["d0"].min()), float(marks["d1"].max())
+    pad = max((hi - lo) * 0.03, 3.0)
+    return lo - pad, hi + pad
+
+
+def _crowding(marks: pd.DataFrame, lo: float, hi: float, per_px: float) -> float:
+    """How many times over the visible marks (12 px each at least) would cover every lane."""
+    d0 = np.maximum(marks["d0"].to_numpy(), lo)
+    d1 = np.minimum(marks["d1"].to_numpy(), hi)
+    widths = np.clip(d1 - d0, 0, None) / per_px + 12
+    return float(widths.sum()) / (_GL_LANES * (hi - lo) / per_px)
+
+
+def _fit_labels(marks: pd.DataFrame, lo: float, hi: float, per_px: float) -> list[str]:
+    """Shorten a label that fits on neither side of its mark to the roomier side, so it is
+    never drawn across its own span."""
+    d0 = marks["d0"].to_numpy()
+    d1 = np.where(marks["precision"] == "day", d0, marks["d1"].to_numpy())
+    room_px = np.maximum(hi - d1, d0 - lo) / per_px - 18
+    limits = np.floor(room_px / _CHAR_PX).astype(int)
+    texts = []
+    for text, limit, start, end in zip(marks["text"].tolist(), limits, d0, d1, strict=True):
+        inside = start >= lo and end <= hi
+        if inside and 8 <= limit < len(text):
+            text = text[: limit - 1].rstrip() + "…"
+        texts.append(text)
+    return texts
+
+
+def _lanes(
+    marks: pd.DataFrame, mode: str, lo: float, hi: float, per_px: float, max_lanes: int | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Lane of each mark, its label's side and anchor (day number).
+
+    A label goes right of its mark, left of it near the right edge, or inside the visible
+    window when the mark runs past both edges; the lane interval covers mark plus label.
+    """
+    radius = 8 * per_px
+    d0 = marks["d0"].to_numpy()
+    d1 = np.where(marks["precision"] == "day", d0, marks["d1"].to_numpy())  # a point
+    side = np.full(len(marks), "right", dtype=object)
+    anchor = d1.copy()
+    starts, ends = d0 - radius, d1 + radius
+    if mode == "labels":
+        label = (marks["text"].str.len().to_numpy() * _CHAR_PX + 18) * per_px
+        right = d1 + label <= hi
+        left = ~right & (d0 - label >= lo)
+        inside = ~right & ~left
+        offscreen = (d1 < lo) | (d0 > hi)  # drawn for panning, but its label would be cut
+        side[left] = "left"
+        side[offscreen] = "none"
+        anchor = np.where(left, d0, np.where(inside, np.maximum(d0, lo), d1))
+        starts = np.where(left, d0 - label, np.minimum(d0, anchor)) - radius
+        ends = np.where(left, d1, np.maximum(d1, anchor + label)) + radius
+        starts = np.where(offscreen, d0 - radius, starts)
+        ends = np.where(offscreen, d1 + radius, ends)
+    return pack_lanes(starts, ends, max_lanes), side, anchor
+
+
+def _plan_bands(marks: pd.DataFrame, mode: str, lo: float, hi: float, per_px: float) -> Plan:
+    """Group by actor: one band per frequent actor (an event shows in each of its actors' bands)."""
+    counts = marks["actors"].explode().dropna().value_counts()
+    top = [str(a) for a in counts.index[: 8 if mode == "labels" else 20]]
+    rows, bands, offset = [], [], 0
+    for name in [*top, "Other actors"]:
+        if name == "Other actors":
+            members = marks[[not (set(a) & set(top)) for a in marks["actors"]]]
+        else:
+            members = marks[[name in a for a in marks["actors"]]]
+        if members.empty:
+            continue
+        lanes, side, anchor = _lanes(members, mode, lo, hi, per_px, None if mode == "labels" else 4)
+        rows.append(members.assign(y=lanes + offset, side=side, label_x=anchor, band=name))
+        height = int(lanes.max()) + 1
+        bands.append((name, offset, offset + height - 1))
+        offset += height
+    return Plan(mode, pd.concat(rows, ignore_index=True), offset, bands)
+
+
+def _layout(view: ViewState, palette: Palette, plan: Plan) -> dict[str, Any]:
+    lanes = max(plan.lanes, 1)
+    counts = plan.mode == "counts"
+    height = 420 if plan.mode in ("counts", "empty") else 160 + lanes * _LANE_PX
+    layout: dict[str, Any] = {
+        "height": max(height, 340),
+        "uirevision": "timeline",
+        "clickmode": "event",
+        "dragmode": "zoom",
+        "paper_bgcolor": palette.paper,
+        "plot_bgcolor": palette.paper,
+        "font": {
+            "family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+            "color": palette.text,
+            "size": 12,
+        },
+        "margin": {
+            "l": 150 if plan.bands else 64 if counts else 20,
+            "r": 20,
+            "b": 10,
+            "t": 100 if plan.mode in ("labels", "webgl") else 60,
+        },
+        "hoverlabel": {
+            "bgcolor": palette.paper,
+            "font": {"color": palette.text, "size": 13},
+            "bordercolor": palette.grid,
+            "align": "left",
+        },
+        "legend": {
+            "orientation": "h",
+            "x": 0,
+            "y": 1.0,
+            "yanchor": "top",
+            "yref": "container",
+            "bgcolor": "rgba(0,0,0,0)",
+            "font": {"size": 12},
+        },
+        "barmode": "stack" if counts else "overlay",
+        "showlegend": plan.mode != "empty",
+        "annotations": [],
+        "shapes": [],
+    }
+    if plan.mode == "empty":
+        layout["xaxis"] = {"visible": False}
+        layout["yaxis"] = {"visible": False}
+        return layout
+    xaxis: dict[str, Any] = {
+        "type": "date",
+        "showgrid": True,
+        "gridcolor": palette.grid,
+        "linecolor": palette.grid,
+        "zeroline": False,
+        "ticks": "outside",
+        "tickcolor": palette.grid,
+        "rangeslider": {
+            "visible": True,
+            "thickness": 0.08,
+            "bgcolor": palette.paper,
+            "bordercolor": palette.grid,
+            "borderwidth": 1,
+        },
+        "tickformatstops": [
+            {"dtickrange": [None, DAY_MS], "value": "%-d %b %Y"},
+            {"dtickrange": [DAY_MS, 28 * DAY_MS], "value": "%-d %b\n%Y"},
+            {"dtickrange": [28 * DAY_MS, 365 * DAY_MS], "value": "%b\n%Y"},
+            {"dtickrange": [365 * DAY_MS, None], "value": "%Y"},
+        ],
+    }
+    if view.x_range is not None:
+        xaxis["range"] = [view.x_range[0].isoformat(), view.x_range[1].isoformat()]
+    elif plan.mode == "labels":  # the range the labels were packed for, so none collide
+        lo, hi = _day_range(plan.marks, None)
+        xaxis["range"] = [_iso(lo), _iso(hi)]
+    layout["xaxis"] = xaxis
+    if plan.mode in ("labels", "webgl"):  # labels and the ring, kept out of the range slider
+        layout["xaxis2"] = {"overlaying": "x", "matches": "x", "visible": False}
+        xaxis["side"] = "top"  # a tall timeline's dates are readable without scrolling
+    if counts:
+        layout["yaxis"] = {
+            "fixedrange": True,
+            "gridcolor": palette.grid,
+            "title": {"text": "events"},
+        }
+    else:
+        layout["yaxis"] = {
+            "fixedrange": True,
+            "showgrid": False,
+            "zeroline": False,
+            "range": [lanes - 0.4, -0.7],
+            "showticklabels": bool(plan.bands),
+            "tickvals": [(a + b) / 2 for _, a, b in plan.bands],
+            "ticktext": [escape(name) for name, _, _ in plan.bands],
+        }
+    if view.published is not None:
+        day = view.published.isoformat()
+        layout["shapes"].append(
+            {
+                "type": "line",
+                "xref": "x",
+                "x0": day,
+                "x1": day,
+                "yref": "paper",
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": palette.muted, "width": 1, "dash": "dot"},
+            }
+        )
+        layout["annotations"].append(
+            {
+                "x": day,
+                "y": 1,
+                "yref": "paper",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "yshift": 38 if plan.mode in ("labels", "webgl") else 0,
+                "text": f"published {view.published.day} {view.published:%b %Y} ",
+                "font": {"size": 11, "color": palette.muted},
+                "xanchor": "right",
+            }
+        )
+    return layout

@@ -1,0 +1,81 @@
+"""Every limit and default Dateline has, in one table: name, default, and what it is for.
+
+Why one table (after datasette's ``SETTINGS``): the CLI's ``--help``, the README and the code
+read the same number, so a threshold cannot differ between the dashboard, the exporter and the
+runner. It lives in ``extract`` because the dashboard depends on ``extract`` and never the other
+way round. Values are plain module constants, passed into functions as defaults; nothing here
+reads the environment or changes at run time.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+
+
+SETTINGS: dict[str, Setting] = {}
+
+
+def _define(name: str, default, help: str):  # type: ignore[no-untyped-def]
+    SETTINGS[name] = Setting(name, default, help)
+    return default
+
+
+# --- extraction at corpus scale -----------------------------------------------------------------
+CHUNK_SIZE: int = _define(
+    "CHUNK_SIZE", 256,
+    "Articles per chunk a worker extracts at once; chunk boundaries depend only on the input.")
+DATASET_ROWS_PER_FILE: int = _define(
+    "DATASET_ROWS_PER_FILE", 50_000,
+    "Events per Parquet file in the folder the Dask engine writes.")
+
+
+def default_workers() -> int:
+    """Worker processes when none is asked for: every core this process may run on."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+
+
+# --- the dashboard's store and chart ------------------------------------------------------------
+LARGE_SET: int = _define(
+    "LARGE_SET", 20_000,
+    "Saved Parquet sets with more events than this are queried in place with DuckDB.")
+DUCKDB_SELECTIONS: int = _define(
+    "DUCKDB_SELECTIONS", 4,
+    "Filter states whose matching rows the DuckDB store keeps in memory.")
+LABEL_LIMIT: int = _define(
+    "LABEL_LIMIT", 300, "Up to this many marks the chart is SVG with every mark labelled.")
+WEBGL_LIMIT: int = _define(
+    "WEBGL_LIMIT", 15_000,
+    "Up to this many marks the chart draws them unlabelled with WebGL (Scattergl); beyond, "
+    "it shows counts per day, week, month or year.")
+TABLE_LIMIT: int = _define(
+    "TABLE_LIMIT", 2_000, "Rows sent to the events table; the chart always shows every match.")
+
+# --- uploads --------------------------------------------------------------------------------------
+MAX_UPLOAD_FILES: int = _define("MAX_UPLOAD_FILES", 20, "Files in one upload.")
+MAX_UPLOAD_FILE_BYTES: int = _define(
+    "MAX_UPLOAD_FILE_BYTES", 5 * 1024 * 1024, "Bytes in one uploaded file.")
+MAX_UPLOAD_BYTES: int = _define(
+    "MAX_UPLOAD_BYTES", 20 * 1024 * 1024, "Bytes in one upload, all files together.")
+MAX_PASTE_CHARS: int = _define("MAX_PASTE_CHARS", 500_000, "Characters in one pasted article.")
+MAX_UPLOAD_NAME_CHARS: int = _define(
+    "MAX_UPLOAD_NAME_CHARS", 120, "Characters of an uploaded file's name that are kept.")
+MAX_REQUEST_BYTES: int = _define(
+    "MAX_REQUEST_BYTES", 64 * 1024 * 1024,
+    "Largest request body the server reads; an upload arrives base64-encoded (4/3) in one "
+    "JSON body, and anything larger is refused unread (HTTP 413).")
+
+# --- serving --------------------------------------------------------------------------------------
+HOST: str = _define(
+    "HOST", "127.0.0.1", "Address to listen on; anything but loopback needs a password.")
+PORT: int = _define("PORT", 8050, "Port to listen on (0: any free port).")
+SERVE_THREADS: int = _define("SERVE_THREADS", 8, "Requests served at once (waitress threads).")
+
+assert MAX_REQUEST_BYTES > MAX_UPLOAD_BYTES * 4 // 3, "an upload at the limit must fit a request"
