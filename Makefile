@@ -3,12 +3,17 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8050
 
-.PHONY: run test setup system lint bench screenshot clean
+.PHONY: run test check setup system lint bench screenshot clean
 
 run: setup
 	$(VENV)/bin/dateline serve --port $(PORT)
 
 test: setup system
+	$(VENV)/bin/ruff check extract dashboard tests benchmarks scripts
+	$(VENV)/bin/pytest tests
+
+# The fast loop: lint and the unit tier (what a plain `pytest` runs), under a minute.
+check: setup
 	$(VENV)/bin/ruff check extract dashboard tests benchmarks scripts
 	$(VENV)/bin/pytest
 

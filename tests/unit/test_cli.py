@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from dashboard.cli import cli
 from extract import serialize
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 SEED_001 = SEEDS / "001_337b95fca48f7d8d.txt"
 

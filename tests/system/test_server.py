@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from dashboard.cli import cli
 from dashboard.serve.server import MAX_REQUEST_BYTES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 

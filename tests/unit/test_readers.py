@@ -16,12 +16,12 @@ from extract.read.decoding import decode_text
 from extract.read.frontmatter import parse_date, split_front_matter
 from extract.read.readers import read_articles, read_bytes, read_text_article
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ARTICLES = FIXTURES / "articles"
 BAD = FIXTURES / "bad"
-SEEDS = Path(__file__).parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 KNOWN = "(.txt, .md, .html, .htm, .jsonl)"
-REUTERS = Path(__file__).parent.parent.parent / "shared" / "corpora" / "reuters21578.jsonl"
+REUTERS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "reuters21578.jsonl"
 
 
 def read(paths, **options) -> tuple[list[Article], list[str]]:

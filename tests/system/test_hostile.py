@@ -23,7 +23,7 @@ import pytest
 
 from extract import serialize
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BAD = ROOT / "tests" / "fixtures" / "bad"
 
 HTML_WITH_SCRIPTS = """<html><head><title>Summit <script>document.title='pwned'</script></title>

@@ -19,7 +19,7 @@ from extract.dating.published import infer_published
 from extract.dating.scoring import coarse, contradicts, infer_day
 from extract.timex.tagger import Timex
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 SEED_000 = "000_ae0033b23e868a57"
 SEED_001 = "001_337b95fca48f7d8d"

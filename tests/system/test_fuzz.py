@@ -13,7 +13,7 @@ import pytest
 
 pytest.importorskip("atheris", reason="atheris (the fuzzer) is not installed")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(("target", "runs"), [("tagger", 20000), ("readers", 10000)])

@@ -18,7 +18,7 @@ from extract.article import Article
 from extract.events.rows import MAX_SENTENCE, anchors_happening, article_events, extract_events
 from extract.timex.tagger import Timex
 
-REUTERS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters21578.jsonl"
+REUTERS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "reuters21578.jsonl"
 
 
 @pytest.fixture(scope="module")

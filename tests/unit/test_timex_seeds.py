@@ -12,7 +12,7 @@ import pytest
 
 from extract.timex.tagger import Timex, tag
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 PUBLISHED = date(2024, 6, 20)
 
 # (file, expression, text just before it, type, value)

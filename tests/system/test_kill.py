@@ -28,7 +28,7 @@ from benchmark_scripts import benchmark
 from dashboard.store.data_folder import DataStore
 from extract import serialize
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
