@@ -38,7 +38,9 @@ class DateRange:
         return self.start <= other.end and other.start <= self.end
 
 
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+"""First and last month of each TIMEX3 season (northern hemisphere; winter runs into the next
+year): the one season table, also what the tagger's "last summer" is counted with."""
 _DATE = re.compile(
     r"^(?P<year>\d{4})(?:-(?:"
     r"(?P<month>\d{2})(?:-(?P<day>\d{2}))?"
@@ -106,7 +108,7 @@ def _calendar_range(match: re.Match[str]) -> DateRange | None:
         first_month = 6 * (int(match["half"]) - 1) + 1
         return _months(year, first_month, year, first_month + 5, "season")
     if match["season"]:
-        first, last = _SEASONS[match["season"]]
+        first, last = SEASON_MONTHS[match["season"]]
         end_year = year + 1 if last < first else year
         return _months(year, first, end_year, last, "season")
     return _years(year, year, "year")

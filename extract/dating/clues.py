@@ -7,10 +7,8 @@ looks back ("withdrew on Thursday": written on or after it) or ahead ("expires i
 written before it). The tagger runs with no publication date, so relative expressions keep
 their X placeholders (``XXXX-06-18``, ``XXXX-WXX-2``) and nothing is resolved against a guess.
 
-Tense is read from a few words around the expression, nearest marker wins: future markers
-(``will``, ``next``, ``expected to``, present-tense schedule verbs such as ``expires``) versus
-past markers (``-ed`` verbs, common irregular pasts, ``last``, ``ago``). News reports the past by
-default, so an expression with no marker counts as past.
+Tense is the one tense model's (``extract.language.tense``, the tagger's too), read as told
+by ``AS_TOLD``: past, or future for a clause that is not narrated as done.
 """
 
 from __future__ import annotations
@@ -19,7 +17,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 
+from extract.language.cues import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS, alternation
+from extract.language.sentences import sentence_bounds
+from extract.language.tense import FUTURE, PAST, PRESENT, clause_tense
+from extract.timex.calendar import month_day_date
 from extract.timex.tagger import Timex
 
 KINDS = ("day", "month_day", "weekday", "year", "since", "year_month", "month")
@@ -51,32 +54,12 @@ _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _MONTH = re.compile(r"^XXXX-(\d{2})$")
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, for readability."""
+    return frozenset(text.split())
 
 
-_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_WEEKDAY_NAME = re.compile(
-    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I
-)
-_FUTURE_WORDS = frozenset(
-    _words(
-        "will won't wont shall 'll ll next coming upcoming tomorrow expected expects scheduled "
-        "due plans plan planned planning intends ahead until expires expire ends starts "
-        "begins opens closes meets runs takes holds would could may might should"
-    )
-)
-_PAST_WORDS = frozenset(
-    _words(
-        "said told was were had did made took gave came went saw won lost met left held rose "
-        "fell withdrew began wrote sold bought paid became knew led ran spoke stood thought "
-        "brought kept sent spent got found chose drew grew broke ago last "
-        "earlier previous yesterday since former formerly ended"
-    )
-)
-_MODALS = frozenset(_words("will would may might could should shall 'll to"))
-_PASSIVE = frozenset(_words("be is are being"))
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n\s*\n")
+_WEEKDAY_NAME = re.compile(rf"\b(?:{alternation(WEEKDAYS)})\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z']+")
 _SINCE = re.compile(r"\b(?:since|from|after)\s*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
@@ -84,15 +67,33 @@ _LINKABLE = ("day", "month_day", "weekday")
 _RARE = 2  # a linking word appears at most this often in the article
 _COUNTED = 200_000  # characters in which word frequencies are counted
 _CONTEXT = 40  # characters either side whose words may link a weekday to a date
-_PLAIN_WORDS = frozenset(
-    _words(
-        "said says that this with from have been were will would their there which about after "
-        "before also than when what into over more such only last next week year month today "
-        "earlier later early late monday tuesday wednesday thursday friday saturday sunday "
-        "january february march april june july august september october november december"
-    )
-)
-_WINDOW = 60  # characters either side of the expression searched for tense markers
+_PLAIN_WORDS = _words(
+    """said says that this with from have been were will would their there which about after
+    before also than when what into over more such only last next week year month today
+    earlier later early late"""
+) | frozenset(WEEKDAY_NAMES + MONTH_NAMES)
+
+AS_TOLD: dict[str | None, str] = {PAST: "past", FUTURE: "future", PRESENT: "future", None: "past"}
+"""The one tense model (``extract.language.tense``) read for publication-date inference.
+
+Why a mapping: a clue only says whether the article was written after the day it names
+("past": "withdrew on Thursday") or before it ("future": "expires in October"). A clause in
+the present or under a modal ("may be resolved the week of March 6", "is due on Friday") is
+not narrated as done, so it counts as ahead; a clause with no cue at all counts as past, since
+news reports what has happened. (The tagger instead takes the nearest occurrence for both.)"""
+
+
+def named_day(clue: Clue, anchor: date, *, nearest: bool = False) -> date | None:
+    """The day a "day" or "month_day" clue names: as written, or for a month-day the
+    occurrence the one resolver (``timex.calendar.month_day_date``) picks from ``anchor`` --
+    in the clue's own tense, or with ``nearest`` simply the nearest; None for no such day."""
+    tense = PRESENT if nearest else {"past": PAST, "future": FUTURE}[clue.tense]
+    try:
+        if clue.kind == "day":
+            return date(clue.year, clue.month, clue.day)
+        return month_day_date(anchor, clue.month, clue.day, tense)
+    except (ValueError, OverflowError):
+        return None
 
 
 def clues(text: str, timexes: Iterable[Timex]) -> list[Clue]:
@@ -122,23 +123,8 @@ def _rare_context(text: str, found: list[Clue]) -> list[Clue]:
 
 
 def tense_at(text: str, start: int, end: int) -> str:
-    """ "past" or "future": the tense of the sentence around ``text[start:end]``."""
-    lead = text[start:end].split(maxsplit=1)[0].lower() if text[start:end].strip() else ""
-    if lead in ("next", "coming", "upcoming"):
-        return "future"
-    if lead in ("last", "past", "previous"):
-        return "past"
-    left = _sentence_left(text, start)
-    right = _sentence_right(text, end)
-    before = [w.lower() for w in _WORD.findall(left)]
-    after = [w.lower() for w in _WORD.findall(right)]
-    for distance in range(max(len(before), len(after))):
-        for words, index in ((before, len(before) - 1 - distance), (after, distance)):
-            if 0 <= index < len(words):
-                marker = _marker(words, index)
-                if marker:
-                    return marker
-    return "past"
+    """ "past" or "future": the tense of the clause around ``text[start:end]``, as told."""
+    return AS_TOLD[clause_tense(text, start, end)]
 
 
 def _clue(text: str, timex: Timex) -> Clue | None:
@@ -180,9 +166,8 @@ def _parse_value(value: str, said: str) -> tuple[str, int, int, int, int] | None
 def _context(text: str, start: int, end: int) -> frozenset[str]:
     """Content words near an expression: "the June 18 letter" and "a letter ... on Tuesday"
     share "letter", a sign that both name the same day."""
-    left = _sentence_left(text, start)[-_CONTEXT:]
-    right = _sentence_right(text, end)[:_CONTEXT]
-    words = (_stem(w) for w in _WORD.findall(left + " " + right))
+    begin, stop = sentence_bounds(text, start, end, _CONTEXT)
+    words = (_stem(w) for w in _WORD.findall(text[begin:start] + " " + text[end:stop]))
     return frozenset(w for w in words if len(w) > 3 and w not in _PLAIN_WORDS)
 
 
@@ -193,37 +178,8 @@ def _stem(word: str) -> str:
 def _named_weekday(said: str) -> int:
     """The weekday written with a date ("Friday, Oct. 23"): 1-7, or 0 when none is."""
     match = _WEEKDAY_NAME.search(said)
-    return _WEEKDAY_NAMES.index(match[0][:3].lower()) + 1 if match else 0
+    return WEEKDAYS[match[0].lower()] if match else 0
 
 
 def _valid(month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31 and not (month == 2 and day > 29)
-
-
-def _marker(words: list[str], index: int) -> str:
-    """The tense ``words[index]`` marks: "future", "past" or "" (none)."""
-    word = words[index]
-    if word in _FUTURE_WORDS:
-        return "future"
-    if word in _PAST_WORDS:
-        return "past"
-    if len(word) > 4 and word.endswith("ed"):
-        helpers = words[max(0, index - 3) : index]
-        if any(h in _MODALS for h in helpers):
-            return "future"  # "will be announced", "may be resolved", "is expected to be paid"
-        if any(h in _PASSIVE for h in helpers):
-            return ""
-        return "past"
-    return ""
-
-
-def _sentence_left(text: str, start: int) -> str:
-    left = text[max(0, start - _WINDOW) : start]
-    ends = list(_SENTENCE_END.finditer(left))
-    return left[ends[-1].end() :] if ends else left
-
-
-def _sentence_right(text: str, end: int) -> str:
-    right = text[end : end + _WINDOW]
-    stop = _SENTENCE_END.search(right)
-    return right[: stop.start()] if stop else right

@@ -13,28 +13,17 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+
+from extract.language.cues import NOT_NAMES, TITLES
+from extract.language.sentences import starts_sentence
 
 MIN_SIMILARITY = 0.4
 """Cosine similarity from which two articles count as the same story."""
 
 _HEAD = 20_000  # characters of each article fingerprinted
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
-_NOT_NAMES = frozenset(
-    _words(
-        "The This That These Those His Her Their Its Our And But For With From After Before When "
-        "While Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
-        "April May June July August September October November December Mr Mrs Ms President "
-        "Minister Prime Secretary General He She It They We In On At As If By To Of An"
-    )
-)
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’]?\s+|\n)\s*[\"“‘']?$")
+_NOT_NAMES = NOT_NAMES | TITLES  # "President" says nothing about which story this is
 
 
 def names(text: str) -> Counter[str]:
@@ -45,7 +34,7 @@ def names(text: str) -> Counter[str]:
         word = match.group()
         if word in _NOT_NAMES or len(word) < 3:
             continue
-        if _SENTENCE_START.search(head, max(0, match.start() - 4), match.start()):
+        if starts_sentence(head, match.start()):
             continue
         found[word] += 1
     return found
@@ -55,34 +44,54 @@ def fingerprints(texts: Sequence[str]) -> list[dict[str, float]]:
     """Unit-length tf-idf vectors of each text's names, idf taken over ``texts``."""
     counted = [names(text) for text in texts]
     document_frequency = Counter(name for found in counted for name in found)
-    total = len(texts)
-    vectors = []
-    for found in counted:
-        vector = {
-            name: (1 + math.log(count))
-            * (math.log((total + 1) / (document_frequency[name] + 1)) + 1)
-            for name, count in found.items()
-        }
-        norm = math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0
-        vectors.append({name: weight / norm for name, weight in vector.items()})
-    return vectors
+    return [fingerprint(found, document_frequency, len(texts)) for found in counted]
+
+
+def fingerprint(
+    found: Mapping[str, int], document_frequency: Mapping[str, int], total: int
+) -> dict[str, float]:
+    """The unit-length tf-idf vector of one article's ``names``, idf taken over a batch of
+    ``total`` articles (so a batch streamed once for its frequencies weighs names alike)."""
+    vector = {
+        name: (1 + math.log(count)) * (math.log((total + 1) / (document_frequency[name] + 1)) + 1)
+        for name, count in found.items()
+    }
+    norm = math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0
+    return {name: weight / norm for name, weight in vector.items()}
 
 
 def closest(
     target: dict[str, float], others: dict[int, dict[str, float]]
 ) -> tuple[int, float, list[str]] | None:
     """(key, similarity, top shared names) of the most similar of ``others``, if similar enough."""
-    scores: defaultdict[int, float] = defaultdict(float)
-    for key, vector in others.items():
+    return NameIndex(others).closest(target)
+
+
+class NameIndex:
+    """Fingerprints filed under their names: finding the closest one costs the postings of the
+    target's names, not a comparison with every article of the batch."""
+
+    def __init__(self, vectors: Mapping[int, dict[str, float]]):
+        self._vectors = vectors
+        self.visited = 0  # postings read by ``closest`` so far: the work, for tests to count
+        self._postings: defaultdict[str, list[tuple[int, float]]] = defaultdict(list)
+        for key, vector in vectors.items():
+            for name, weight in vector.items():
+                self._postings[name].append((key, weight))
+
+    def closest(self, target: dict[str, float]) -> tuple[int, float, list[str]] | None:
+        """(key, similarity, top shared names) of the most similar vector, if similar enough."""
+        scores: defaultdict[int, float] = defaultdict(float)
         for name, weight in target.items():
-            if name in vector:
-                scores[key] += weight * vector[name]
-    if not scores:
-        return None
-    best = max(scores, key=lambda key: (scores[key], -key))
-    if scores[best] < MIN_SIMILARITY:
-        return None
-    shared = sorted(
-        target.keys() & others[best].keys(), key=lambda n: (-target[n] * others[best][n], n)
-    )
-    return best, scores[best], shared[:4]
+            postings = self._postings.get(name, ())
+            self.visited += len(postings)
+            for key, theirs in postings:
+                scores[key] += weight * theirs
+        if not scores:
+            return None
+        best = max(scores, key=lambda key: (scores[key], -key))
+        if scores[best] < MIN_SIMILARITY:
+            return None
+        other = self._vectors[best]
+        shared = sorted(target.keys() & other.keys(), key=lambda n: (-target[n] * other[n], n))
+        return best, scores[best], shared[:4]

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from extract.dating.clues import Clue
+from extract.dating.clues import Clue, named_day
 from extract.dating.posterior import posterior
 
 MARGIN = 1.0
@@ -229,14 +229,8 @@ def _month_term(day: date, year: int, month: int, tense: str) -> float:
 
 
 def _nearest(day: date, clue: Clue) -> date | None:
-    """The clue's day: as written, or for a month-day the year that fits ``day`` best."""
-    if clue.kind == "day":
-        return _safe_date(clue.year, clue.month, clue.day)
-    options = [_safe_date(day.year + d, clue.month, clue.day) for d in (-1, 0, 1)]
-    valid = [o for o in options if o is not None]
-    if not valid:
-        return None
-    return max(valid, key=lambda o: _day_term((day - o).days, clue.tense))
+    """The clue's day: as written, or for a month-day the one its tense points to from ``day``."""
+    return named_day(clue, day)
 
 
 def _coincidences(day: date, found: Sequence[Clue]) -> list[tuple[Clue, Clue, date]]:

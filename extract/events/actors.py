@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from extract.language.cues import NOT_NAMES, TITLES
+
 
 def _words(text: str) -> frozenset[str]:
     """A word list written as one string, for readability."""
@@ -77,33 +79,6 @@ _LOCATIVE = re.compile(
 _MAX_GRAM = 6
 _HYPHENATED_MODIFIER = re.compile(r"-[a-z]")  # "Ohio-based", "state-owned"
 
-_TITLES = _words(
-    """President Vice Prime Minister Ministers Secretary General Secretary-General Deputy Chancellor
-    King Queen Prince Princess Pope Senator Sen Sen. Rep Rep. Representative Congressman
-    Congresswoman Governor Gov Gov. Mayor Gen Gen. Chairman Chairwoman Chair Chief Executive
-    Director Ambassador Judge Justice Speaker Leader Premier Sheikh Ayatollah Mr Mr. Mrs Mrs. Ms
-    Ms. Dr Dr. Prof Prof. Professor Sir Lord Lady Dame Outgoing Former Incumbent Acting Interim
-    Foreign Finance Defence Defense Trade Economy Economics Interior Health Commissioner
-    Spokesman Spokeswoman Lieutenant Lt. Colonel Col. Captain Capt. Admiral Adm. Sergeant Sgt.
-    Major Maj. Bishop Cardinal Rabbi Imam Crown Emperor Emir Shah President-elect Attorney
-    Comptroller Envoy Treasurer Agriculture Energy Industry Labour Labor Transport Education
-    Permanent Opposition Party Senior Assistant Undersecretary Under Analyst Economist Officer
-    Managing Governing Board Vice-President Vice-Chairman Co-Chairman Superintendent"""
-)
-_NOT_NAMES = _words(
-    """The A An In On At For But And Or Nor So Yet If As By To Of From With Without Into Over Under
-    After Before While When Where Why How What Which Who Whom Whose That This These Those There
-    Here It Its He She They We I You His Her Their Our My Your Him Them Us Me Some Any All Each
-    Every No Not None One Two Three Four Five Six Seven Eight Nine Ten Many Most More Less Much
-    Such Other Another Both Either Neither Since Until Unlike Like Among Between During Despite
-    Also Just Even Still However Meanwhile Although Though Because Yesterday Today Tomorrow
-    January February March April May June July August September October November December Jan
-    Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday North South East West Northern Southern Eastern Western Central New Old
-    Cold War World Great Upper Lower Inc Corp Co Ltd Said Says Nicknamed European Europe Asian
-    Asia African Africa Arab Atlantic Pacific Baltic Baltics Latin Nordic Scandinavian Middle
-    Gulf Caribbean Mediterranean God Christmas Easter Internet"""
-)
 _ORG_SUFFIXES = _words(
     """Corp Corp. Corporation Inc Inc. Co Co. Ltd Ltd. Plc PLC AG SA NV Bank Banks Airlines
     Airways Group Party Council Commission Committee Ministry Agency Association Institute
@@ -281,7 +256,7 @@ def _cut_run(
                 found.append(Mention(start, end, entry.name, entry.kind))
             i = j
             continue
-        if word in _TITLES:
+        if word in TITLES:
             _close(group, titled, candidates)
             group, titled = [], True
         elif word in _CONNECTORS:
@@ -290,7 +265,7 @@ def _cut_run(
                 group, titled = [], False
             else:
                 group.append((start, word))
-        elif word in _NOT_NAMES or not _looks_like_name(word):
+        elif word in NOT_NAMES or not _looks_like_name(word):
             _close(group, titled, candidates)
             group, titled = [], False
         else:
@@ -346,7 +321,7 @@ def _organisation_start(tokens: list[tuple[int, str]]) -> int:
             first = i + 1  # "Flight MH17 of ...", "Bill Sullivan of Dean Witter Reynolds Inc"
     while first < len(tokens) and (
         tokens[first][1] in _CONNECTORS
-        or tokens[first][1] in _NOT_NAMES
+        or tokens[first][1] in NOT_NAMES
         or _HYPHENATED_MODIFIER.search(tokens[first][1])
     ):
         first += 1

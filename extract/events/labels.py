@@ -21,6 +21,12 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from extract.language.cues import (
+    AUXILIARIES,
+    IRREGULAR_PARTICIPLES,
+    IRREGULAR_PAST,
+    regular_past,
+)
 from extract.language.sentences import clause_bounds
 
 
@@ -50,12 +56,6 @@ _TIME_PREPOSITIONS = _words(
     "on in at since by until till from during of for before after around about through over "
     "within throughout between"
 )
-_AUXILIARIES = _words(
-    "is are was were be been being am has have had do does did will would shall should can "
-    "could may might must 'll ’ll won't wouldn't didn't doesn't don't hasn't haven't hadn't isn't "
-    "wasn't weren't can't couldn't won’t wouldn’t didn’t doesn’t don’t hasn’t haven’t hadn’t "
-    "isn’t wasn’t weren’t can’t couldn’t"
-)
 EVENT_NOUNS = _words(
     """summit meeting meetings talks election elections vote referendum conference session visit
     trip tour founding invasion attack attacks war crash strike strikes merger takeover offering
@@ -84,21 +84,9 @@ slow speak spend start stay step stop strike succeed suggest support suspend tak
 threaten top travel try turn unveil urge use visit vote wait want warn win withdraw work write
 secure overtake fuel"""
 )
-_IRREGULAR = _words(
-    """became began bought brought built came chose cut dealt drew drove fell fought found
-gave got grew held hit kept knew led left lent lost made meant met paid put quit ran rose said
-sank saw sent set shut sold spent split spoke stood struck swore took told thought threw won
-withdrew withdrawn written wrote overcame overtaken overtook undertook sought taken given begun
-risen fallen gone done seen known shown grown drawn"""
-)
-_NOT_VERBS = _words(
-    "need speed seed feed bed red united limited red shed breed weed hundred kindred"
-)
-
-
 @cache
 def verb_forms() -> frozenset[str]:
-    forms = set(_IRREGULAR)
+    forms = set(IRREGULAR_PAST | IRREGULAR_PARTICIPLES)
     for lemma in _VERB_LEMMAS:
         forms.add(lemma)
         stem = lemma[:-1] if lemma.endswith("e") else lemma
@@ -167,7 +155,7 @@ def _modified_noun(
     phrase: list[str] = []
     for _, _, word in words[last + 1 :]:
         low = word.lower()
-        if low in _LEADING or low in _AUXILIARIES or (phrase and low in verb_forms()):
+        if low in _LEADING or low in AUXILIARIES or (phrase and low in verb_forms()):
             break
         phrase.append(word)
         if len(phrase) >= 7:
@@ -238,7 +226,7 @@ def _first_verb(words: list, begin: int, stop: int, timex: Span) -> int | None:
         if e > stop:
             break
         low = word.lower()
-        if low in _AUXILIARIES or low in forms:
+        if low in AUXILIARIES or low in forms:
             return i
         if _looks_past(word, low):
             return i
@@ -247,13 +235,7 @@ def _first_verb(words: list, begin: int, stop: int, timex: Span) -> int | None:
 
 def _looks_past(word: str, low: str) -> bool:
     """A lowercase "-ed" word such as "irritated": a past verb or participle."""
-    return (
-        len(low) > 4
-        and low.endswith("ed")
-        and low.isalpha()
-        and low not in _NOT_VERBS
-        and word[0].islower()
-    )
+    return regular_past(low) and low.isalpha() and word[0].islower()
 
 
 def _subject(
@@ -306,7 +288,7 @@ def _is_appositive(sentence: str, span: Span, begin: int) -> bool:
         return False
     segment_start = max(sentence.rfind(",", 0, span[0]), sentence.rfind(";", 0, span[0])) + 1
     segment = sentence[segment_start : span[0]].lower().split()
-    return not any(w in verb_forms() or w in _AUXILIARIES for w in segment)
+    return not any(w in verb_forms() or w in AUXILIARIES for w in segment)
 
 
 def _nth_word_start(words: list, n: int) -> int:

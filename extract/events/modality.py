@@ -11,8 +11,10 @@ date vs. publ.   modality
 after            ``hypothetical`` with a conditional cue (if, could, might, may...), else
                  ``expected``
 before           ``hypothetical`` with a conditional cue, else ``happened``
-around / unknown conditional cue -> ``hypothetical``; future cue (will, expected to,
-                 plans, scheduled, next...) -> ``expected``; else ``happened``
+around / unknown conditional cue -> ``hypothetical``; a future cue of the tense model
+                 (``language.tense``: will, expected to, plans to, scheduled...) or a
+                 modal of expectation (would, should, must) -> ``expected``; else
+                 ``happened``
 ===============  ======================================================================
 """
 
@@ -21,20 +23,19 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from extract.language.cues import HYPOTHETICAL_MODALS, MODALS, alternation
+from extract.language.tense import FUTURE, cues
+
 HAPPENED, EXPECTED, HYPOTHETICAL = "happened", "expected", "hypothetical"
 
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|unless|could|might|(?-i:may)|possibly|possible|perhaps|whether|hypothetical(?:ly)?|"
-    r"would\s+have|could\s+have|in\s+case)\b",
+    rf"\b(?:if|unless|possibly|possible|perhaps|whether|hypothetical(?:ly)?|would\s+have|"
+    rf"in\s+case|{alternation(HYPOTHETICAL_MODALS - {'may'})}|(?-i:may))\b",  # not "May" the month
     re.IGNORECASE,
 )
-_FUTURE = re.compile(
-    r"\b(?:will|shall|should|would|won['’]t|going\s+to|expected|expects?|expecting|plans?|"
-    r"planned|planning|scheduled|due\s+to|set\s+to|(?:is|are|was|were)\s+to|intends?|aims?\s+to|"
-    r"proposed|forecasts?|predicts?|predicted)\b"
-    r"|['’]ll\b",
-    re.IGNORECASE,
-)
+# The modals left once the hypothetical ones are out ("can" says ability, not time): a clause
+# under "would", "should" or "must" is not told as done.
+_EXPECTING = re.compile(rf"\b(?:{alternation(MODALS - HYPOTHETICAL_MODALS - {'can'})})\b", re.I)
 
 
 def modality(clause: str, start: date | None, end: date | None, published: date | None) -> str:
@@ -49,6 +50,6 @@ def modality(clause: str, start: date | None, end: date | None, published: date 
         return HYPOTHETICAL if hypothetical else HAPPENED
     if hypothetical:
         return HYPOTHETICAL
-    if _FUTURE.search(clause):
+    if _EXPECTING.search(clause) or any(tense == FUTURE for _, tense in cues(clause)):
         return EXPECTED
     return HAPPENED

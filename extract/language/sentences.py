@@ -1,8 +1,12 @@
-"""Sentences and clauses with offsets into the article text.
+"""Sentences and clauses with offsets into the article text: the one sentence splitter.
 
 Why our own splitter: every row of the events frame points back into the article
 (``sentence_start``), so spans must be exact, and the whole corpus has to go through in seconds.
 A regex over candidate boundaries plus an abbreviation check does both; no model, no tokeniser.
+Everything that asks where a sentence begins or ends asks here, by the same rule: the rows
+(``split_sentences``, ``SentenceIndex``), the tense model, date clues and quoted speech (the
+sentence around one expression, ``sentence_bounds``) and the name fingerprints of
+``dating.same_story`` (whether a capitalised word opens a sentence, ``starts_sentence``).
 
 A *clause* is the stretch of a sentence that a date most likely belongs to: labels and modality
 look there rather than at the whole sentence ("..., after the only rival withdrew on Thursday").
@@ -13,6 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+
+from extract.language.cues import MONTH_ABBREVIATIONS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -34,9 +40,8 @@ class Sentence:
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*")
 _ABBREVIATIONS = _words(
     "mr mrs ms dr st sen rep gov gen col lt sgt capt cmdr adm prof jr sr messrs mt ft "
-    "inc corp co ltd bros no nos vs jan feb mar apr jun jul aug sep sept oct nov dec "
-    "u.s u.k u.n e.g i.e a.m p.m approx dept est fig rev hon pres"
-)
+    "inc corp co ltd bros no nos vs u.s u.k u.n e.g i.e a.m p.m approx dept est fig rev hon pres"
+) | frozenset(MONTH_ABBREVIATIONS)
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -45,7 +50,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     begin = 0
     for match in _BOUNDARY.finditer(text):
-        if match.group().startswith((".", "!", "?")) and _is_abbreviation(text, match.start()):
+        if _abbreviation_at(text, match):
             continue
         _append(sentences, text, begin, match.end())
         begin = match.end()
@@ -76,6 +81,55 @@ class SentenceIndex:
 
     def at(self, offset: int) -> Sentence | None:
         return _sentence_at(self.sentences, self._starts, offset)
+
+
+def sentence_bounds(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    """(begin, stop) of the sentence holding ``text[start:end]``, by the rule of
+    ``split_sentences`` but looking at most ``reach`` characters either side (a run-on stretch
+    is cut there): for readers of the words around one expression, such as the tense of its
+    clause or the words that link two dates, which need not split the whole text.
+    ``stop`` is where the boundary to the next sentence begins (its full stop, or a blank
+    line), else the end of the text or of the reach."""
+    floor, ceiling = max(0, start - reach), min(len(text), end + reach)
+    begin, stop = floor, ceiling
+    for match in _BOUNDARY.finditer(text, floor, start + _LOOKAHEAD):
+        if match.start() >= start:
+            break
+        if match.end() <= start and not _abbreviation_at(text, match):
+            begin = match.end()
+    for match in _BOUNDARY.finditer(text, end, ceiling + _LOOKAHEAD):
+        if match.start() >= ceiling:
+            break
+        if not _abbreviation_at(text, match):
+            stop = match.start()
+            break
+    while begin < start and text[begin].isspace():
+        begin += 1
+    return begin, stop
+
+
+_OPENERS = "\"'“‘(["
+_LOOKAHEAD = 64  # characters past a window a boundary's look-ahead may read: scans stay local
+
+
+def starts_sentence(text: str, offset: int) -> bool:
+    """Whether a sentence of ``text`` (as ``split_sentences`` cuts it) begins at ``offset``,
+    after any opening quote or bracket: a capitalised word there may be an ordinary word."""
+    before = offset
+    while before > 0 and (text[before - 1].isspace() or text[before - 1] in _OPENERS):
+        before -= 1
+    if before == 0:
+        return True
+    for match in _BOUNDARY.finditer(text, max(0, before - 8), offset + _LOOKAHEAD):
+        if match.start() > offset:
+            break
+        if before <= match.end() <= offset and not _abbreviation_at(text, match):
+            return True
+    return False
+
+
+def _abbreviation_at(text: str, match: re.Match[str]) -> bool:
+    return match.group().startswith((".", "!", "?")) and _is_abbreviation(text, match.start())
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

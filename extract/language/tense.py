@@ -1,107 +1,121 @@
-"""The tense of the clause around a span: past, present or future, from a few surface cues.
+"""The one tense model: past, present or future for the clause around a date expression.
 
 Why: an underspecified month or weekday points back in a past clause ("told Dutch radio in
 October") and forward in a future one ("his mandate expires in October", "will meet on
-Monday"). A part-of-speech tagger would be more thorough; news prose is regular enough that
-auxiliaries (will, 'll, going to, expected to), past forms (-ed, an irregular list, did/was/
-were/had) and present ones (is, has, and the modals, which as often report as predict) decide
-most cases, the nearest cue to the expression winning, with no model.
+Monday"); publication-date inference asks the same question the other way round ("withdrew on
+Thursday": written on or after that Thursday). Both read it here, from one rule, so that a cue
+word means the same thing to the tagger and to the dating. A part-of-speech tagger would be
+more thorough; news prose is regular enough that a few surface cues (``language.cues``) decide
+most cases with no model:
+
+- the expression's own first word, when it points ("next Tuesday", "last July");
+- else the nearest cue in its clause: a future phrase (will, 'll, going to, expected to,
+  planned, the present simple of a scheduling verb: opens, expires, turns; a payment date:
+  due, payable), a past form (-ed verbs, irregular pasts, ago, earlier, since), or a present
+  one (is, has, and the modals, which report as often as they predict). "Would" is a modal --
+  except after a reporting verb in the past, where it is the future seen from then ("said the
+  results would be released on Oct. 30"), and the future it is;
+- the clause is the sentence (``language.sentences``, at most ``WINDOW`` characters either
+  side) cut at semicolons, colons, quotes, paragraph breaks and "but/while/whereas"; a cue on
+  the left wins unless one on the right is much nearer, and a comma right after the
+  expression closes the phrase it is in ("who is due in Kyiv on Friday, spoke ...").
+
+``clause_tense`` returns None when the clause has no cue; what that means is the consumer's:
+``tense_at`` (the tagger's reading) takes it as PRESENT, the nearest occurrence, and
+``extract.dating.clues.AS_TOLD`` maps the model onto publication-date inference.
 """
 
 from __future__ import annotations
 
 import re
 
-PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
+from extract.language.cues import (
+    FUTURE_LEADS,
+    FUTURE_PHRASES,
+    IRREGULAR_PAST,
+    MODALS,
+    PASSIVE_AUXILIARIES,
+    PAST_LEADS,
+    PAST_MARKERS,
+    PRESENT_AUXILIARIES,
+    REPORTING_VERBS,
+    SCHEDULED,
+    SCHEDULING_VERBS,
+    alternation,
+    regular_past,
+)
+from extract.language.sentences import sentence_bounds
 
-_FUTURE_PHRASES = re.compile(
-    r"\b(?:will|shall|won't|'ll|going\s+to|expected\s+to|expects\s+to|scheduled|slated|"
-    r"(?:is|are)\s+to|(?:is|are)\s+due|plans?\s+to|intends?\s+to|(?:is|are)\s+set\s+to|"
-    r"ahead\s+of|"
-    r"as\s+soon\s+as|hopes?\s+to|aims?\s+to|upcoming|"
-    # the present simple of a scheduling verb announces what is to come ("the summit opens on
-    # Monday", "voting ends on Sunday"): news narrates what has happened in the past tense
-    r"(?:re)?opens|closes|begins|starts|ends|resumes|expires|convenes|reconvenes|kicks\s+off|"
-    r"takes?\s+effect|takes\s+office|goes\s+to\s+the\s+polls|arrives|departs|concludes)\b",
+PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
+WINDOW = 160
+"""Characters either side of an expression within which its clause is looked for."""
+
+_FUTURE = re.compile(
+    rf"\b(?:{alternation(FUTURE_PHRASES | SCHEDULING_VERBS | SCHEDULED - {'due'})})(?!\w)"
+    r"|\bdue\b(?!\s+to\b)",  # "due to" is a cause; "is due to" a future phrase
     re.IGNORECASE,
 )
-# modals and present auxiliaries: the clause is not narrated in the past, so take the nearest day
-_PRESENT_WORDS = re.compile(
-    r"\b(?:would|could|might|may|should|must|can|is|are|am|has|have|does|do)\b", re.IGNORECASE
-)
-_IRREGULAR_PAST = frozenset(
-    [
-        "was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "gave", "got",
-        "found", "left", "led", "held", "met", "saw", "knew", "thought", "became", "began",
-        "brought", "bought", "built", "caught", "chose", "drew", "drove", "fell", "felt", "fought",
-        "flew", "forgot", "grew", "heard", "hid", "hit", "hurt", "kept", "lost", "meant", "paid",
-        "put", "quit", "ran", "read", "rode", "rose", "sank", "sat", "sent", "set", "shot", "shut",
-        "sold", "spent", "spoke", "stood", "stole", "struck", "swore", "taught", "tore", "threw",
-        "understood", "won", "wrote", "broke", "withdrew", "overcame", "undertook", "forecast",
-        "cut", "let", "beat", "bid", "split", "spread", "ago", "earlier",
-    ]
-)
-_NOT_PAST = frozenset(
-    [
-        "need", "speed", "seed", "feed", "bed", "red", "hundred", "indeed", "united", "proceed",
-        "exceed", "succeed", "deed", "shed", "weed", "breed", "bleed", "greed", "freed", "embed",
-        "steed", "bred",
-    ]
-)
-_PASSIVE_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "am", "'s", "get", "gets"})
-# a newline breaks a clause only when it starts a paragraph: wire copy wraps lines mid-sentence
-_CLAUSE_BREAK = re.compile(r"[.;:!?“”\"]|\n\s|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+_PRESENT = re.compile(rf"\b(?:{alternation(MODALS | PRESENT_AUXILIARIES)})\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:“”\"]|\n\s|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z']+")
-_WINDOW = 160
 _AFTER_COMMA = 80
+_PAST_WORDS = IRREGULAR_PAST | PAST_MARKERS
 
 
 def tense_at(text: str, start: int, end: int) -> str:
-    """PAST, PRESENT or FUTURE for the clause holding ``text[start:end]`` (nearest cue wins)."""
-    left = text[max(0, start - _WINDOW) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(left))
-    if breaks:
-        left = left[breaks[-1].end() :]
-    right = text[end : end + _WINDOW]
-    stop = _CLAUSE_BREAK.search(right)
-    if stop:
-        right = right[: stop.start()]
-    left_cue = _last_cue(left)
-    right_cue = _first_cue(right)
-    if left_cue and right_cue:
-        # a comma right after the expression closes the phrase it is in ("who is due to visit
-        # Kyiv on Friday, spoke ..."): the verb after it belongs to another clause
-        reach = right_cue[0] + (8 if not right.startswith(",") else _AFTER_COMMA)
-        return left_cue[1] if len(left) - left_cue[0] <= reach else right_cue[1]
-    if left_cue:
-        return left_cue[1]
-    if right_cue:
-        return right_cue[1]
-    return PRESENT
+    """PAST, PRESENT or FUTURE for ``text[start:end]``, as the tagger reads it: a clause with
+    no cue takes the nearest occurrence (PRESENT)."""
+    return clause_tense(text, start, end) or PRESENT
 
 
-def _cues(span: str) -> list[tuple[int, str]]:
-    cues = [(m.start(), FUTURE) for m in _FUTURE_PHRASES.finditer(span)]
-    cues += [(m.start(), PRESENT) for m in _PRESENT_WORDS.finditer(span)]
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """PAST, PRESENT or FUTURE for the clause holding ``text[start:end]``; None with no cue."""
+    said = text[start:end].split(maxsplit=1)
+    lead = said[0].lower() if said else ""
+    if lead in FUTURE_LEADS:
+        return FUTURE
+    if lead in PAST_LEADS:
+        return PAST
+    begin, stop = sentence_bounds(text, start, end, WINDOW)
+    for cut in _CLAUSE_BREAK.finditer(text, begin, start):
+        begin = cut.end()
+    cut = _CLAUSE_BREAK.search(text, end, stop)
+    if cut:
+        stop = cut.start()
+    found = cues(text[begin:stop])
+    left = [(start - begin - at, tense) for at, tense in found if at < start - begin]
+    right = [(at - (end - begin), tense) for at, tense in found if at >= end - begin]
+    if left and right:
+        # the left cue wins unless the right one is much nearer; a comma right after the
+        # expression closes the phrase it is in ("who is due in Kyiv on Friday, spoke ...")
+        after_comma = text.startswith(",", end)
+        reach = right[0][0] + (_AFTER_COMMA if after_comma else 8)
+        return left[-1][1] if left[-1][0] <= reach else right[0][1]
+    if left:
+        return left[-1][1]
+    if right:
+        return right[0][1]
+    return None
+
+
+def cues(span: str) -> list[tuple[int, str]]:
+    """The tense cues in ``span`` as (offset, PAST/PRESENT/FUTURE), in order."""
+    found = [(m.start(), FUTURE) for m in _FUTURE.finditer(span)]
+    future_at = {at for at, _ in found}
     words = list(_WORD.finditer(span))
+    past_verb = False
     for i, m in enumerate(words):
         word = m.group().lower()
-        if word in _IRREGULAR_PAST or (
-            len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST
-        ):
-            auxiliaries = {w.group().lower() for w in words[max(0, i - 2) : i]}
-            if not auxiliaries & _PASSIVE_AUXILIARIES:  # "will be held": the auxiliary decides
-                cues.append((m.start(), PAST))
-    future_at = {at for at, kind in cues if kind == FUTURE}
+        if m.start() in future_at:
+            continue  # "scheduled", "expected to": a future phrase, not a past verb
+        if word in _PAST_WORDS or regular_past(word):
+            helpers = {w.group().lower() for w in words[max(0, i - 2) : i]}
+            if not helpers & PASSIVE_AUXILIARIES:  # "will be held": the auxiliary decides
+                found.append((m.start(), PAST))
+                past_verb = past_verb or word in REPORTING_VERBS
+        elif word == "would" and past_verb:
+            found.append((m.start(), FUTURE))  # "said ... would": the future seen from then
+            future_at.add(m.start())
     # "is due to", "are to": the future phrase decides, not its auxiliary
-    return sorted(c for c in cues if c[1] != PRESENT or c[0] not in future_at)
-
-
-def _last_cue(span: str) -> tuple[int, str] | None:
-    cues = _cues(span)
-    return cues[-1] if cues else None
-
-
-def _first_cue(span: str) -> tuple[int, str] | None:
-    cues = _cues(span)
-    return cues[0] if cues else None
+    found += [(m.start(), PRESENT) for m in _PRESENT.finditer(span) if m.start() not in future_at]
+    return sorted(found)

@@ -4,7 +4,9 @@ Why a module of its own: "last week", "in October" (said in June) and "on Tuesda
 to a few operations on the publication date (shift by n units, pick the occurrence of a month
 or weekday before or after it) and to TIMEX3 value strings at a granularity. Keeping them pure
 and small lets the resolver read like a table and lets tests pin the edge cases (ISO week 53,
-January's "last month", a Thursday article's "on Thursday").
+January's "last month", a Thursday article's "on Thursday"). ``month_year`` and
+``month_day_date`` are the one resolver of a month or month-day without a year: the tagger,
+the holidays and publication-date inference (``dating.clues.named_day``) all pick the year here.
 """
 
 from __future__ import annotations
@@ -13,8 +15,7 @@ import calendar
 from datetime import date, timedelta
 
 from extract.language.tense import FUTURE, PAST
-
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+from extract.ranges import SEASON_MONTHS
 
 
 def day_value(d: date) -> str:
@@ -57,13 +58,44 @@ def shift(d: date, unit: str, n: int) -> str:
     return f"{d.year + n:04d}"
 
 
-def month_year(anchor: date, month: int, tense: str) -> int:
+# --- the one resolver of a month or month-day without a year --------------------------------
+
+
+def month_year(anchor: date, month: int, tense: str, *, strict: bool = False) -> int:
     """The year of the ``month`` a clause in ``tense`` means, seen from ``anchor``: the nearest
-    occurrence, with occurrences against the tense counted three times as far."""
+    occurrence, with occurrences against the tense counted three times as far.
+
+    ``strict`` is "last"/"next" February: only occurrences on the tense's side count, and not
+    the anchor's own month -- nor, looking back, the month just ended ("last February" said in
+    March is a year back; said in April, this year's).
+    """
     here = anchor.year * 12 + anchor.month
-    return min(
-        (_cost(y * 12 + month - here, tense), y) for y in range(anchor.year - 1, anchor.year + 2)
-    )[1]
+    options = [(y * 12 + month - here, y) for y in range(anchor.year - 2, anchor.year + 2)]
+    if strict:
+        side = [(d, y) for d, y in options if (d <= -2 if tense == PAST else d >= 1)]
+        return min(side, key=lambda option: abs(option[0]))[1]
+    return min((_cost(d, tense), y) for d, y in options[1:])[1]
+
+
+def occurrences(anchor: date, month: int, day: int) -> list[date]:
+    """``month``-``day`` in the years before, of and after ``anchor``'s (those that exist)."""
+    found = (_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1))
+    return [d for d in found if d is not None]
+
+
+def month_day_date(anchor: date, month: int, day: int, tense: str) -> date:
+    """The date of "June 18" (no year) in a clause of ``tense``; ValueError if no such day."""
+    valid = occurrences(anchor, month, day)
+    if not valid:
+        raise ValueError(f"no day {month}-{day}")
+    return nearest_date(anchor, valid, tense)
+
+
+def nearest_date(anchor: date, candidates: list[date], tense: str) -> date:
+    """The candidate a clause in ``tense`` most likely means: the nearest to ``anchor``, those
+    against the tense counted three times as far and ruled out beyond two months, the earlier
+    on a tie. PRESENT (no tense) is plainly the nearest."""
+    return min(candidates, key=lambda c: (_cost((c - anchor).days, tense, _NEAR_DAYS), c > anchor))
 
 
 def _cost(distance: int, tense: str, near: int = 3) -> int:
@@ -79,20 +111,6 @@ def _cost(distance: int, tense: str, near: int = 3) -> int:
 
 _AGAINST = 3
 _NEAR_DAYS = 60  # about two months: how far a date may run against its clause's tense
-
-
-def month_day_date(anchor: date, month: int, day: int, tense: str) -> date:
-    """The date of "June 18" (no year) in a clause of ``tense``; ValueError if no such day."""
-    candidates = [_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)]
-    valid = [c for c in candidates if c is not None]
-    if not valid:
-        raise ValueError(f"no day {month}-{day}")
-    return min(valid, key=lambda c: (_cost((c - anchor).days, tense, _NEAR_DAYS), c > anchor))
-
-
-def nearest_date(anchor: date, candidates: list[date], tense: str) -> date:
-    """The candidate a clause in ``tense`` most likely means (same rule as ``month_day_date``)."""
-    return min(candidates, key=lambda c: (_cost((c - anchor).days, tense, _NEAR_DAYS), c > anchor))
 
 
 def weekday_date(anchor: date, weekday: int, tense: str) -> date:
@@ -135,6 +153,17 @@ def season_value(anchor: date, season: str, offset: int) -> str:
         if offset == 0 and start <= anchor <= end:
             return f"{year:04d}-{season}"
     return f"{anchor.year:04d}-{season}"
+
+
+def season_year(anchor: date, season: str, tense: str) -> int:
+    """The year of "the summer" in a clause of ``tense``: this year's, except one not yet begun
+    in a past clause ("spent the summer", said in March: last year's) and one already over in
+    a future clause (next year's)."""
+    first, last = SEASON_MONTHS[season]
+    if tense == PAST and date(anchor.year, first, 1) > anchor:
+        return anchor.year - 1
+    ended = date(anchor.year, last % 12 + 1, 1) <= anchor
+    return anchor.year + (tense == FUTURE and ended)
 
 
 def quarter_of(d: date) -> int:

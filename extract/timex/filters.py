@@ -104,6 +104,9 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
         and text[start - len(word) - 1].isupper()
         and word not in _PREPOSITIONS
         and word not in _DETERMINERS
+        # a capital explained by its place: after a full stop, a colon or a line break. Not
+        # ``sentences.starts_sentence``: that asks for a real boundary, and headlines, wire
+        # lines and "Co. 1990" (a full stop after an abbreviation) all license a capital too
         and not re.search(r"[.!?:\n]\W*\S+\s+$", before)
         and not word.endswith(".")
     ):

@@ -2,27 +2,32 @@
 
 Why a separate table: the span grammar (``timex_spans``) builds its regular expressions from
 these names, and the resolver (``timex_resolve``) maps the same names to numbers, so one table
-keeps the two in step. Everything is lower case; lookups lower-case their key.
+keeps the two in step. Month, weekday and season names are the language layer's
+(``extract.language.cues``), shared with the name finders and the date clues, and re-exported
+here so the tagger reads its whole vocabulary from one place. Everything is lower case; lookups
+lower-case their key.
 """
 
 from __future__ import annotations
 
 import re
 
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-    "dec": 12,
-}
-WEEKDAYS: dict[str, int] = {
-    "monday": 1, "mon": 1, "tuesday": 2, "tues": 2, "tue": 2, "wednesday": 3, "wed": 3,
-    "thursday": 4, "thurs": 4, "thu": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
-    "sunday": 7, "sun": 7,
-}
-SEASONS: dict[str, str] = {
-    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
-}
+from extract.language.cues import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTHS,
+    SEASONS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    alternation,
+)
+
+__all__ = [
+    "HOLIDAYS", "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "NUMBER_WORDS", "ORDINALS",
+    "PARTS_OF_DAY", "REFERENCES", "SEASONS", "SET_ADVERBS", "UNITS", "VAGUE_NUMBERS",
+    "VAGUE_UNIT", "WEEKDAYS", "WEEKDAY_NAMES", "alternation", "number_value",
+]
+
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
     "midday": "MI", "mid-afternoon": "AF", "mid afternoon": "AF",
@@ -108,12 +113,6 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
     "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
 }
-
-
-def alternation(words: object) -> str:
-    """A regex alternation of ``words``, longest first so that "sept" wins over "sep"."""
-    ordered = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def number_value(word: str) -> int | float | None:

@@ -13,15 +13,15 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from extract.language.tense import FUTURE, PAST
+from extract.language.tense import PAST
 from extract.timex.calendar import (
-    SEASON_MONTHS,
     day_value,
     last_quarter,
     month_day_date,
     month_year,
     quarter_of,
     season_value,
+    season_year,
     shift,
     shift_months,
     week_value,
@@ -163,12 +163,8 @@ def _rel_unit(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
         if rel == "the":
             if pub is None:
                 return "DATE", f"XXXX-{SEASONS[unit]}"
-            code, tense = SEASONS[unit], ctx.tense(c)
-            if tense == PAST and date(pub.year, SEASON_MONTHS[code][0], 1) > pub:
-                return "DATE", f"{pub.year - 1:04d}-{code}"  # "spent the summer", said in March
-            ended = date(pub.year, SEASON_MONTHS[code][1] % 12 + 1, 1) <= pub
-            ahead = tense == FUTURE and ended
-            return "DATE", f"{pub.year + ahead:04d}-{code}"
+            code = SEASONS[unit]
+            return "DATE", f"{season_year(pub, code, ctx.tense(c)):04d}-{code}"
         if rel not in _REL_OFFSET or rel == "the full":
             return None
         if pub is None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from extract.language.tense import tense_at
+from extract.language.tense import FUTURE, PAST, tense_at
 from extract.ranges import value_range
 from extract.timex.calendar import (
     day_value,
@@ -28,6 +28,7 @@ from extract.timex.calendar import (
     month_value,
     month_year,
     nearest_date,
+    occurrences,
     week_value,
     weekday_date,
 )
@@ -88,14 +89,12 @@ def _date_words(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
     if ctx.published is None:
         date(2000, month, day)  # raises on impossible days such as "February 30"
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
-    if "wd" in p:
-        for k in (0, -1, 1):
-            try:
-                d = date(ctx.published.year + k, month, day)
-            except ValueError:
-                continue
-            if d.isoweekday() == WEEKDAYS[p["wd"]]:
-                return "DATE", day_value(d)
+    if "wd" in p:  # "Friday, Oct. 23": the year in which it is a Friday (one in three at most)
+        agreeing = [
+            d for d in occurrences(ctx.published, month, day) if d.isoweekday() == WEEKDAYS[p["wd"]]
+        ]
+        if agreeing:
+            return "DATE", day_value(agreeing[0])
     return "DATE", day_value(month_day_date(ctx.published, month, day, ctx.tense(c)))
 
 
@@ -132,9 +131,9 @@ def _month_alone(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
     if "yrel" in p:
         year = pub.year + {"last": -1, "next": 1}.get(p["yrel"], 0)
     elif rel == "last" or rel == "past":  # "last February" said in March is a year back
-        year = pub.year if month <= pub.month - 2 else pub.year - 1
+        year = month_year(pub, month, PAST, strict=True)
     elif rel in ("next", "coming", "this coming"):
-        year = pub.year if month > pub.month else pub.year + 1
+        year = month_year(pub, month, FUTURE, strict=True)
     elif rel == "this":
         year = pub.year
     else:

@@ -17,15 +17,23 @@ from dataclasses import dataclass
 
 from extract.timex.filters import CAPITALISED, FILTERS, capitalised
 from extract.timex.holidays import MOVABLE_FEASTS
-from extract.timex.lexicon import NUMBER_WORDS, ORDINALS, REFERENCES, alternation
-
-_MONTH_FULL = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
+from extract.timex.lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    ORDINALS,
+    REFERENCES,
+    SEASONS,
+    WEEKDAY_NAMES,
+    alternation,
 )
-_MONTH_ABBR = "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+
+_MONTH_FULL = "|".join(MONTH_NAMES)
+_MONTH_ABBR = "|".join(MONTH_ABBREVIATIONS)
 MON = rf"(?:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})\b\.?)"
 MON_ALONE = rf"(?:(?:{_MONTH_FULL})\b|sept\.|(?:jan|feb|aug|oct|nov|dec)\.)"
-WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+WEEKDAY = rf"(?:{'|'.join(WEEKDAY_NAMES)})"
+_SEASON = "|".join(SEASONS)
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?![,.:]\d)"
 _NUM1 = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{alternation(NUMBER_WORDS)}"
@@ -82,12 +90,12 @@ _PATTERNS: dict[str, str] = {
     ),
     "year": (
         rf"{EDGE}(?:(?P<mod>{_MOD}|fiscal|post|pre|the\s+year|the\s+(?:first|second|last)\s+half\s+of|"
-        rf"(?:the\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+of)?)\s*-?\s*)?"
+        rf"(?:the\s+)?(?:{_SEASON})(?:\s+of)?)\s*-?\s*)?"
         r"(?P<year>1\d{3}|20\d\d|21\d\d)(?![\w%]|[.,]\d|-\d|/\d|\s*(?:percent|per\s+cent)\b)"
         r"(?:\s+(?:or\s+later|or\s+earlier|and\s+beyond)\b)?"
     ),
     "year_spoken": (
-        r"\b(?:the\s+year\s+|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+)?"
+        rf"\b(?:the\s+year\s+|(?:the\s+)?(?P<season>{_SEASON})\s+of\s+)?"
         rf"(?P<spoken>{SPOKEN_YEAR}|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{_TEENS}))?)\b"
     ),
     "bc_year": r"\b(?P<year>\d{1,4})\s*(?P<era>B\.?C\.?E?|BCE)(?!\w)",
@@ -139,8 +147,8 @@ _PATTERNS: dict[str, str] = {
     "rel_unit": (
         rf"\b(?:(?P<pre>earlier\s+in|later\s+in|early\s+in|late\s+in|earlier|later|early|"
         rf"late|(?:the\s+)?(?:rest|remainder)\s+of)\s+)?"
-        rf"(?P<rel>{_REL})\s+(?P<unit>week|month|year|decade|century|weekend|spring|summer|fall|"
-        rf"autumn|winter|day|night|morning|afternoon|evening)\b(?!s|-)(?:\s+or\s+so\b)?"
+        rf"(?P<rel>{_REL})\s+(?P<unit>week|month|year|decade|century|weekend|{_SEASON}|"
+        rf"day|night|morning|afternoon|evening)\b(?!s|-)(?:\s+or\s+so\b)?"
     ),
     "duration": (
         rf"{EDGE}(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUM})"
@@ -174,7 +182,7 @@ _PATTERNS: dict[str, str] = {
     ),
     "set_every": (
         rf"\b(?P<q>every|each|per)\s+(?:(?P<other>other)\s+|(?P<n>{_NUM1})\s+(?=\w+s\b))?"
-        rf"(?P<unit>{UNIT}|{POD}|spring|summer|fall|autumn|winter)s?\b"
+        rf"(?P<unit>{UNIT}|{POD}|{_SEASON})s?\b"
     ),
     "holiday": (
         r"\b(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|"
@@ -216,9 +224,9 @@ _PRIORITY = {kind: i for i, (kind, _) in enumerate(RULES)}
 # Expensive rules run only near a cheap trigger word: (trigger, characters before, after).
 _UNIT_WORDS = (
     r"\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|"
-    r"millenni|weekend|spring|summer|fall|autumn|winter|morning|afternoon|evening)"
+    rf"millenni|weekend|{_SEASON}|morning|afternoon|evening)"
 )
-_MONTH_WORDS = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_MONTH_WORDS = rf"\b(?:{'|'.join(name[:3] for name in MONTH_NAMES)})"
 _HOLIDAY_WORDS = (
     r"\b(?:christmas|new\s+year|independence|halloween|valentine|boxing|easter|good\s+friday|"
     r"ash\s+wednesday|pentecost|memorial|labou?r\s+day|martin|mlk|presidents|columbus|mother|"

@@ -15,18 +15,16 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from extract.language.cues import REPORTING_VERBS, alternation
+from extract.language.sentences import sentence_bounds
 from extract.ranges import value_range
 
 if TYPE_CHECKING:
     from extract.timex.spans import Candidate
 
 _QUOTES = re.compile(r'"[^"\n]{1,800}"|“[^”\n]{1,800}”|``[^\n]{1,800}?\'\'')
-_REPORTING = re.compile(
-    r"\b(?:said|says|say|told|tells|wrote|writes|added|adds|stated|declared|announced|"
-    r"warned|insisted|asked|predicted|promised|according\s+to|speech|interview|statement)\b",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+_ATTRIBUTIONS = REPORTING_VERBS | {"according to", "speech", "interview", "statement"}
+_REPORTING = re.compile(rf"\b(?:{alternation(_ATTRIBUTIONS)})\b", re.IGNORECASE)
 _REACH = 160  # characters before a quote where its attribution is looked for
 _AFTER = 60  # and after it ('," the minister said on Tuesday.')
 
@@ -44,13 +42,7 @@ def speech_date(
     """The date a quote was spoken: a calendar date (year, month or day) found outside the
     quote in the same sentence, with a reporting verb between it and the quote."""
     q_start, q_end = quote
-    before_from = q_start - _REACH
-    for m in _SENTENCE_END.finditer(text, max(0, q_start - _REACH), q_start):
-        before_from = m.end()
-    after_to = q_end + _REACH
-    stop = _SENTENCE_END.search(text, q_end, min(len(text), q_end + _REACH))
-    if stop:
-        after_to = stop.start()
+    before_from, after_to = sentence_bounds(text, q_start, q_end, _REACH)
     best: tuple[int, date] | None = None
     for start, end, value in dated:
         # 'told the paper in January 2024: "..."' (the verb anywhere before the quote);

@@ -7,7 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from seed_timexes import DOC_000, DOC_001, seed_text
 
-from extract.language.sentences import SentenceIndex, clause_bounds, sentence_at, split_sentences
+from extract.language.sentences import (
+    SentenceIndex,
+    clause_bounds,
+    sentence_at,
+    sentence_bounds,
+    split_sentences,
+    starts_sentence,
+)
 
 
 @pytest.mark.parametrize(
@@ -108,3 +115,61 @@ def test_the_clause_around_a_date_stops_at_punctuation_and_subordinators(
     start = sentence.index(date)
     begin, stop = clause_bounds(sentence, start, start + len(date))
     assert sentence[begin:stop] == clause
+
+
+# --- one sentence around one expression, and sentence starts: the same rule ------------------
+
+
+@given(st.text(alphabet='ab .!?\n"“”A1', max_size=80))
+def test_the_sentence_around_an_offset_is_the_one_the_splitter_cuts(text: str) -> None:
+    for sentence in split_sentences(text):
+        begin, stop = sentence_bounds(text, sentence.start, sentence.start, len(text))
+        assert begin == sentence.start
+        assert sentence.start <= stop
+        if stop < sentence.end:  # cut where its final punctuation begins
+            assert set(text[stop : sentence.end]) <= set('.!?"”')
+        else:  # or at the blank line or end of text after it
+            assert not text[sentence.end : stop].strip()
+        assert starts_sentence(text, sentence.start)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Rutte won. Iohannis withdrew on Thursday.", "Thursday", "Iohannis withdrew on Thursday."),
+        ("Mr. Rutte spoke on Thursday. He left.", "Thursday", "Mr. Rutte spoke on Thursday"),
+        ("Prices rose 3.5 pct in March. Sales fell.", "March", "Prices rose 3.5 pct in March"),
+        ("A HEADLINE\n\nThe talks end on Friday", "Friday", "The talks end on Friday"),
+    ],
+)
+def test_the_sentence_around_an_expression_ignores_abbreviations_and_decimals(
+    text: str, word: str, expected: str
+) -> None:
+    start = text.index(word)
+    begin, stop = sentence_bounds(text, start, start + len(word), 200)
+    assert text[begin:stop] == expected
+
+
+def test_the_sentence_around_an_expression_is_cut_at_the_reach() -> None:
+    text = "word " * 40 + "on Friday" + " word" * 40
+    start = text.index("Friday")
+    begin, stop = sentence_bounds(text, start, start + 6, 20)
+    assert (begin, stop) == (start - 20, start + 6 + 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Rutte won. Iohannis withdrew.", "Iohannis", True),
+        ("Rutte won.  \u201cIohannis withdrew,\u201d he said.", "Iohannis", True),
+        ("Headline\n\nIohannis withdrew.", "Iohannis", True),
+        ("Iohannis withdrew.", "Iohannis", True),
+        ("Mr. Iohannis withdrew.", "Iohannis", False),  # an abbreviation, not a full stop
+        ("The rival, Iohannis, withdrew.", "Iohannis", False),
+        ("Shares of Reuters\nHoldings fell.", "Holdings", False),  # wire copy wraps lines
+    ],
+)
+def test_a_word_starts_a_sentence_only_after_a_real_boundary(
+    text: str, word: str, expected: bool
+) -> None:
+    assert starts_sentence(text, text.index(word)) is expected

@@ -1,0 +1,162 @@
+"""The cue words of English news prose, each list written once.
+
+Why one module: the tense model (``language.tense``), publication-date clues
+(``dating.clues``), modality, event labels, the date grammar (``timex.spans``) and the two name
+finders (``events.actors``, ``dating.same_story``) all read the same words -- "withdrew" is a
+past verb, "will" a future marker, "Monday" no one's name. Kept apart they drifted: three lists
+of irregular pasts, two of future markers and of not-a-name words, disagreeing. Here every list
+is one object that each consumer imports, so a word added is added for all of them. Everything
+is lower case except ``NOT_NAMES``, which lists capitalised words as they are written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, for readability."""
+    return frozenset(text.split())
+
+
+def alternation(words: Iterable[object]) -> str:
+    """A regex alternation of ``words``, longest first so that "sept" wins over "sep"; a space
+    in a phrase matches any run of whitespace."""
+    ordered = sorted({str(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+# --- the calendar's words ------------------------------------------------------------------
+
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTH_NAMES)} | {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH_ABBREVIATIONS = tuple(name for name in MONTHS if name not in MONTH_NAMES)  # "may": none
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS: dict[str, int] = {name: i + 1 for i, name in enumerate(WEEKDAY_NAMES)} | {
+    "mon": 1, "tues": 2, "tue": 2, "wed": 3, "thurs": 4, "thu": 4, "fri": 5, "sat": 6, "sun": 7,
+}
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+}
+
+# --- verbs and markers of tense --------------------------------------------------------------
+
+# Simple pasts that do not end in -ed ("withdrew on Thursday"); "read", "put", "set" are
+# listed because news reports the past: "shares set a record on Friday".
+IRREGULAR_PAST = _words(
+    """was were had did said told went came took made gave got found left led held met saw knew
+    thought became began brought bought built caught chose dealt drew drove fell felt fought flew
+    forgot grew heard hid hit hurt kept lent lost meant paid put quit ran read rode rose sank sat
+    sent set shot shut sold spent spoke stood stole struck swore taught tore threw understood won
+    wrote broke withdrew overcame overtook undertook sought forecast cut let beat bid split
+    spread"""
+)
+# Past participles of irregular verbs that are not also their simple pasts: verb forms for
+# event labels ("has withdrawn"), never a past cue on their own ("will be taken").
+IRREGULAR_PARTICIPLES = _words(
+    """withdrawn written overtaken taken given begun risen fallen gone done seen known shown
+    grown drawn"""
+)
+# Words ending in -ed that are not past verbs.
+NOT_PAST_ED = _words(
+    """need speed seed feed bed red hundred kindred indeed united limited proceed exceed succeed
+    deed shed weed breed bleed greed freed embed steed bred"""
+)
+
+
+def regular_past(word: str) -> bool:
+    """Whether a lower-case word looks like a regular past or participle: longer than four
+    letters, ending in -ed, and not one of ``NOT_PAST_ED``."""
+    return len(word) > 4 and word.endswith("ed") and word not in NOT_PAST_ED
+
+
+# Adverbs and adjectives that place a clause before the time of writing.
+PAST_MARKERS = _words("ago earlier yesterday previously formerly since")
+# The first word of an expression that says which way it points ("last July", "next Tuesday").
+PAST_LEADS = _words("last past previous")
+FUTURE_LEADS = _words("next coming upcoming")
+# Phrases that announce what is to come: auxiliaries, intentions, schedules.
+FUTURE_PHRASES = _words(
+    """will shall won't 'll""") | frozenset(
+    [
+        "going to", "expected to", "expects to", "scheduled", "slated", "is to", "are to",
+        "is due", "are due", "plan to", "plans to", "intend to", "intends to", "is set to",
+        "are set to", "ahead of", "as soon as", "hope to", "hopes to", "aim to", "aims to",
+        "upcoming", "tomorrow", "planned", "proposed", "planning",
+    ]
+)
+# The present simple of a scheduling verb announces what is to come ("the summit opens on
+# Monday", "voting ends on Sunday", "who turns 80 in November"): news narrates what has
+# happened in the past tense.
+SCHEDULING_VERBS = _words(
+    """opens reopens closes begins starts ends resumes expires convenes reconvenes arrives
+    departs concludes turns meets"""
+) | frozenset(
+    ["kicks off", "take effect", "takes effect", "takes office", "goes to the polls"]
+)
+# Words that put a date on the calendar ahead of a payment or deadline ("notes due March 1,
+# 2011", "payable Jan. 2", "the year ending June 30"); "due to" is a cause, not a date.
+SCHEDULED = _words("due payable maturing matures mature expiring ending")
+# Modals: they report as often as they predict, so they say only "not narrated in the past".
+MODALS = _words("would could might may should must can")
+# Of which these make a happening only possible (event modality "hypothetical").
+HYPOTHETICAL_MODALS = _words("could might may")
+PRESENT_AUXILIARIES = _words("is are am has have does do")
+PAST_AUXILIARIES = _words("was were had did")
+# Before a participle these make it passive: "will be held" is not a past cue.
+PASSIVE_AUXILIARIES = _words("be been being is are am 's get gets")
+# Verbs (and nouns) that attribute words to a speaker.
+REPORTING_VERBS = _words(
+    """said says say told tells wrote writes added adds stated declared announced warned insisted
+    asked predicted promised"""
+)
+_NEGATED = _words(
+    """won't wouldn't didn't doesn't don't hasn't haven't hadn't isn't wasn't weren't can't
+    couldn't"""
+)
+# Every auxiliary, negated ones included, with straight and curly apostrophes.
+AUXILIARIES = (
+    PRESENT_AUXILIARIES
+    | PAST_AUXILIARIES
+    | MODALS
+    | _words("be been being will shall 'll")
+    | _NEGATED
+) | frozenset(w.replace("'", "’") for w in _NEGATED | {"'ll"})
+
+# --- capitalised words that are no names ------------------------------------------------------
+
+# Titles and offices: never part of a name, though they open one ("President Klaus Iohannis").
+TITLES = _words(
+    """President Vice Prime Minister Ministers Secretary General Secretary-General Deputy Chancellor
+    King Queen Prince Princess Pope Senator Sen Sen. Rep Rep. Representative Congressman
+    Congresswoman Governor Gov Gov. Mayor Gen Gen. Chairman Chairwoman Chair Chief Executive
+    Director Ambassador Judge Justice Speaker Leader Premier Sheikh Ayatollah Mr Mr. Mrs Mrs. Ms
+    Ms. Dr Dr. Prof Prof. Professor Sir Lord Lady Dame Outgoing Former Incumbent Acting Interim
+    Foreign Finance Defence Defense Trade Economy Economics Interior Health Commissioner
+    Spokesman Spokeswoman Lieutenant Lt. Colonel Col. Captain Capt. Admiral Adm. Sergeant Sgt.
+    Major Maj. Bishop Cardinal Rabbi Imam Crown Emperor Emir Shah President-elect Attorney
+    Comptroller Envoy Treasurer Agriculture Energy Industry Labour Labor Transport Education
+    Permanent Opposition Party Senior Assistant Undersecretary Under Analyst Economist Officer
+    Managing Governing Board Vice-President Vice-Chairman Co-Chairman Superintendent"""
+)
+# Capitalised words that open sentences or name the calendar, places in general or eras,
+# never a person, country or organisation of their own.
+NOT_NAMES = _words(
+    """The A An In On At For But And Or Nor So Yet If As By To Of From With Without Into Over
+    Under After Before While When Where Why How What Which Who Whom Whose That This These Those
+    There Here It Its He She They We I You His Her Their Our My Your Him Them Us Me Some Any All
+    Each Every No Not None One Two Three Four Five Six Seven Eight Nine Ten Many Most More Less
+    Much Such Other Another Both Either Neither Since Until Unlike Like Among Between During
+    Despite Also Just Even Still However Meanwhile Although Though Because Yesterday Today
+    Tomorrow North South East West Northern Southern Eastern Western Central New Old Cold War
+    World Great Upper Lower Inc Corp Co Ltd Said Says Nicknamed European Europe Asian Asia
+    African Africa Arab Atlantic Pacific Baltic Baltics Latin Nordic Scandinavian Middle Gulf
+    Caribbean Mediterranean God Christmas Easter Internet"""
+) | frozenset(w.capitalize() for w in (*MONTHS, *WEEKDAY_NAMES))
