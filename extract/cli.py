@@ -3,19 +3,25 @@
 A veneer over the library: each command parses its options, calls one function of ``extract``
 and formats the result. The dashboard adds ``serve`` and ``export`` to the same group in
 ``dashboard/cli.py`` so that this module never imports dash or plotly.
+
+Errors: a bad input file is one line on stderr and the batch goes on; a failure the library
+explains (a ``DatelineError``, ``extract.errors``) ends the command with its one sentence; any
+other exception is a bug and keeps its traceback.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import click
 
 from extract.article import Article, Problem
+from extract.errors import DatelineError
 
 
 class _IsoDate(click.ParamType):
@@ -44,6 +50,25 @@ class _ProblemCounter:
         click.echo(str(problem), err=True)
 
 
+def _sentences(command: Callable[..., None]) -> Callable[..., None]:
+    """Turn the ``DatelineError`` a command meets into click's one-line error (exit status 1);
+    an unwritable output says which file and why."""
+
+    @functools.wraps(command)
+    def explained(*args: object, **kwargs: object) -> None:
+        try:
+            command(*args, **kwargs)
+        except DatelineError as error:
+            raise click.ClickException(str(error)) from error
+        except OSError as error:
+            if error.filename is None:
+                raise
+            reason = (error.strerror or type(error).__name__).lower()
+            raise click.ClickException(f"{error.filename}: {reason}.") from error
+
+    return explained
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dateline")
 def cli() -> None:
@@ -65,6 +90,7 @@ def cli() -> None:
               help="local processes, or a Dask cluster (writes a Parquet dataset folder).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Dask scheduler to use (default: start a LocalCluster).")
+@_sentences
 def extract_command(
     paths: tuple[Path, ...], published: date | None, fmt: str | None, output: Path | None,
     workers: int | None, resume: bool, engine: str, scheduler: str | None,
@@ -126,6 +152,7 @@ def _finish(articles: int, events: int, seconds: float, output: Path) -> None:
 @click.option("--published", type=ISO_DATE, help="Publication date to resolve relative dates.")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default=None,
               help="json (one file), jsonl (one line per article of a .jsonl), text (a table).")
+@_sentences
 def tag_command(path: Path, published: date | None, fmt: str | None) -> None:
     """Print the temporal expressions (TIMEX3) of a file, with offsets into its text.
 
@@ -164,6 +191,7 @@ def tag_command(path: Path, published: date | None, fmt: str | None) -> None:
 
 @cli.command("evaluate")
 @click.argument("corpora", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_sentences
 def evaluate_command(corpora: tuple[Path, ...]) -> None:
     """Score the date tagger on TimeML corpora (TempEval-3 strict, relaxed, value, type F1).
 

@@ -8,6 +8,7 @@ bug surface as a traceback. Catching ``DatelineError`` does exactly that, where 
 
     DatelineError
      +-- InputError            an input cannot be used as given (bad events file, bad option)
+     |                         or changed while a batch was read twice
      |    +-- SchemaError      a saved events file does not follow the events schema
      +-- NoEventsError         the filters or the input leave nothing to show or export
      +-- ExportError           an image could not be made (browser failed, render timed out)

@@ -1,25 +1,156 @@
-"""The whole extraction in one call: paths in, events frame and the articles it came from out.
+"""The extraction sequence, stated once: read, date the batch, events per article, cluster.
 
-Why a module of its own: the CLI, the dashboard's ``serve`` and ``export`` and the upload form all
-need the same sequence (read, infer missing publication dates across the batch, extract events,
-cluster). Keeping it here means they cannot drift apart.
+Why one place: ``dateline extract`` to stdout, ``-o`` with any ``--workers``, the Dask engine,
+``dateline serve`` and the upload form must give identical events for identical input. They all
+call ``extract``, which runs the four steps in this order:
+
+1. read the articles (``source``: a corpus can be read again, problems are reported once);
+2. date them as one batch: ``published.collect`` per article, then ``published.decide`` over
+   all of them, so an undated article borrows a date from its story anywhere in the batch,
+   whatever chunk either falls in;
+3. events of each article, with the decided dates applied (``events.rows``);
+4. cluster once, over every event (``events.cluster``): names and clusters span the batch.
+
+An ``Engine`` only decides where the per-article work (``collect`` in 2, events in 3) runs: here
+in this process (``InProcess``), in worker processes (``extract.run.local``) or on a Dask
+cluster (``extract.run.dask_engine``). Chunk boundaries depend only on the input and change nothing.
+The articles stream through twice (reading is cheap next to extracting), four times when an
+undated article must borrow; no step holds every text at once. The events of the whole batch
+are held for step 4.
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import pandas as pd
 
+from extract import schema
 from extract.article import Article, Problem
-from extract.dating.published import infer_published
-from extract.events.rows import extract_events
+from extract.dating.published import Decision, Facts, collect, decide, with_published
+from extract.errors import InputError
+from extract.events.cluster import assign_clusters
+from extract.events.rows import article_events
 from extract.read.readers import read_articles
+from extract.settings import CHUNK_SIZE
 
 ProblemHandler = Callable[[Problem], None]
+T = TypeVar("T")
+Source = Callable[[], Iterable[Article]]
+"""The batch's articles, from the first, every time it is called (the same ones in the same
+order)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Consecutive articles of the batch, the unit an engine ships to where it runs a step."""
+
+    index: int
+    articles: tuple[Article, ...]
+
+
+class Engine(Protocol):
+    """Where the per-article steps run. Both return one result per chunk, in chunk order."""
+
+    def collect(self, chunks: Iterable[Chunk]) -> Iterable[list[Facts]]:
+        """``collect_chunk`` of every chunk."""
+        ...
+
+    def events(self, chunks: Iterable[Chunk]) -> Iterable[pd.DataFrame]:
+        """``chunk_events`` of every chunk."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The clustered events of a batch, how many articles it had, and the dates decided for
+    its undated articles (by position: ``published.with_published`` applies them)."""
+
+    events: pd.DataFrame
+    articles: int
+    chunks: int
+    decided: dict[int, Decision]
+
+
+def extract(
+    source: Source,
+    engine: Engine | None = None,
+    *,
+    chunk_size: int = CHUNK_SIZE,
+    progress: bool = False,
+    saved: pd.DataFrame | None = None,
+) -> Extraction:
+    """Run the sequence over ``source`` on ``engine`` (default: this process).
+
+    ``saved``: events of an earlier batch whose texts are gone (a saved events file), clustered
+    in step 4 together with the new ones (they cannot lend a publication date: no text)."""
+    engine = engine or InProcess()
+    show = progress and sys.stderr.isatty()
+    # 1-2. read, and date the whole batch: facts per article (engine), decisions for all (here)
+    reading = _Chunks(source(), chunk_size)
+    facts = itertools.chain.from_iterable(reading.follow(engine.collect(reading), "dating", show))
+    decided = decide(facts, source)
+    # 3. events per article, the decided dates applied (engine)
+    extracting = _Chunks(with_published(source(), decided), chunk_size)
+    frames = list(extracting.follow(engine.events(extracting), "extracting", show, reading.done))
+    if extracting.done != reading.done:
+        raise InputError(
+            f"the input changed while it was being read ({extracting.done} articles where "
+            f"there were {reading.done}); run again once it is complete."
+        )
+    # 4. cluster once, over every event of the batch
+    kept = frames if saved is None else [saved, *frames]
+    return Extraction(cluster_events(kept), reading.done, len(frames), decided)
+
+
+def collect_chunk(chunk: Chunk) -> list[Facts]:
+    """Step 2's per-article part, for one chunk (runs wherever the engine puts it)."""
+    return [collect(article) for article in chunk.articles]
+
+
+def chunk_events(chunk: Chunk) -> pd.DataFrame:
+    """Step 3 for one chunk of dated articles: their events, not yet clustered."""
+    return schema.from_records(row for article in chunk.articles for row in article_events(article))
+
+
+def cluster_events(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """Step 4: every chunk's events as one frame, clustered across the whole batch."""
+    kept = [frame for frame in frames if len(frame)]
+    if not kept:
+        return assign_clusters(schema.empty_frame())
+    return assign_clusters(schema.coerce(pd.concat(kept, ignore_index=True)))
+
+
+class InProcess:
+    """The engine that runs every step here, one chunk after another."""
+
+    def collect(self, chunks: Iterable[Chunk]) -> Iterator[list[Facts]]:
+        return map(collect_chunk, chunks)
+
+    def events(self, chunks: Iterable[Chunk]) -> Iterator[pd.DataFrame]:
+        return map(chunk_events, chunks)
+
+
+def read_paths(
+    paths: Iterable[str | Path], *, published: date | None, on_problem: ProblemHandler
+) -> Source:
+    """A ``Source`` reading the files under ``paths``; only the first reading reports problems
+    (each bad file is said once, however many times the batch is read)."""
+    chosen = [Path(p) for p in paths]
+    readings = itertools.count()
+
+    def read() -> Iterator[Article]:
+        handler = on_problem if next(readings) == 0 else _ignore
+        return read_articles(chosen, published=published, on_problem=handler)
+
+    return read
 
 
 def print_problem(problem: Problem) -> None:
@@ -34,7 +165,7 @@ def extract_paths(
     on_problem: ProblemHandler = print_problem,
     progress: bool = False,
 ) -> tuple[pd.DataFrame, list[Article]]:
-    """Read every article under ``paths`` and return (events frame, articles).
+    """Read every article under ``paths`` and return (events frame, articles), in memory.
 
     ``published`` fills the publication date of inputs that carry none; the rest are inferred
     from their text (and the batch) where the evidence allows.
@@ -44,20 +175,51 @@ def extract_paths(
 
 
 def extract_articles(
-    articles: Sequence[Article], *, progress: bool = False
+    articles: Sequence[Article], *, progress: bool = False, saved: pd.DataFrame | None = None
 ) -> tuple[pd.DataFrame, list[Article]]:
-    """Events of already-read articles, inferring missing publication dates first.
+    """Events of already-read articles (clustered with ``saved`` events, if given: see
+    ``extract``), and the articles with their decided dates and evidence filled in."""
+    batch = list(articles)
+    done = extract(lambda: batch, progress=progress, saved=saved)
+    return done.events, list(with_published(batch, done.decided))
 
-    Returns the articles too, with the inferred dates and their evidence filled in.
-    """
-    dated = infer_published(list(articles))
-    return extract_events(_progress(dated, progress)), dated
+
+class _Chunks:
+    """The batch cut into chunks for an engine, and how many articles its results cover."""
+
+    def __init__(self, articles: Iterable[Article], size: int):
+        self._articles = iter(articles)
+        self._size = size
+        self._sizes: deque[int] = deque()  # of chunks handed out whose result is not back
+        self.done = 0
+
+    def __iter__(self) -> Iterator[Chunk]:
+        for index in itertools.count():
+            batch = tuple(itertools.islice(self._articles, self._size))
+            if not batch:
+                return
+            self._sizes.append(len(batch))
+            yield Chunk(index, batch)
+
+    def follow(self, results: Iterable[T], desc: str, show: bool, total: int | None = None
+               ) -> Iterator[T]:
+        """``results`` (one per chunk, in order), counting articles, with a bar when shown."""
+        bar = _bar(desc, total) if show else None
+        for result in results:
+            size = self._sizes.popleft()
+            self.done += size
+            if bar is not None:
+                bar.update(size)
+            yield result
+        if bar is not None:
+            bar.close()
 
 
-def _progress(articles: Sequence[Article], enabled: bool) -> Iterable[Article]:
-    """A progress bar on stderr, only when asked and stderr is a terminal."""
-    if not enabled or not sys.stderr.isatty():
-        return articles
+def _bar(desc: str, total: int | None):  # type: ignore[no-untyped-def]
     from tqdm import tqdm
 
-    return tqdm(articles, desc="extracting", unit="article", file=sys.stderr)
+    return tqdm(total=total, desc=desc, unit=" articles", file=sys.stderr, smoothing=0.1)
+
+
+def _ignore(_: Problem) -> None:
+    return None

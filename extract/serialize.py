@@ -19,7 +19,13 @@ from typing import IO, Any
 import numpy as np
 import pandas as pd
 
+from extract.errors import DatelineError, InputError, SchemaError
 from extract.schema import COLUMNS, DATE_COLUMNS, coerce
+
+# What a damaged or foreign file raises while parsed: malformed JSON or CSV, a Parquet file
+# that is not one, a value that is no number or date (all ValueErrors), a column missing from
+# a CSV (KeyError), text that is not UTF-8.
+_MALFORMED = (ValueError, KeyError, UnicodeDecodeError)
 
 FORMATS = ("csv", "json", "parquet")
 
@@ -67,20 +73,43 @@ def write(frame: pd.DataFrame, path: str | Path, fmt: str | None = None) -> None
 
 
 def read(path: str | Path) -> pd.DataFrame:
-    """Read a saved events file (.parquet, .json, .csv, or a Parquet folder) into a typed frame."""
+    """Read a saved events file (.parquet, .json, .csv, or a Parquet folder) into a typed frame.
+
+    Raises ``InputError`` (``SchemaError`` for missing columns) naming the file and why when it
+    cannot be read as events."""
     source = Path(path)
+    try:
+        return _read(source)
+    except SchemaError as error:
+        raise SchemaError(f"{source}: {error}") from error
+    except DatelineError:
+        raise
+    except OSError as error:
+        reason = (error.strerror or type(error).__name__).lower()
+        raise InputError(f"{source}: cannot be read ({reason}).") from error
+    except _MALFORMED as error:
+        raise InputError(f"{source}: not a readable events file ({_first_line(error)}).") from error
+
+
+def _read(source: Path) -> pd.DataFrame:
     if source.is_dir():
         parts = sorted(source.glob("*.parquet"))
         if not parts:
-            raise ValueError(f"{source}: the folder holds no .parquet files")
+            raise InputError(f"{source}: the folder holds no .parquet files.")
         return coerce(pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True))
     fmt = format_of(source)
     if fmt == "parquet":
         frame = pd.read_parquet(source)
     elif fmt == "json":
-        frame = pd.DataFrame(json.loads(source.read_text(encoding="utf-8")), columns=list(COLUMNS))
+        records = json.loads(source.read_text(encoding="utf-8"))
+        if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+            raise InputError(f"{source}: expected a JSON list of events (objects).")
+        keys = set().union(*records) if records else set(COLUMNS)
+        coerce(pd.DataFrame(columns=list(keys)))  # a SchemaError naming missing columns, if any
+        frame = pd.DataFrame(records, columns=list(COLUMNS))
     else:
         frame = pd.read_csv(source, dtype=str, keep_default_na=False)
+        coerce(frame.head(0))  # a SchemaError naming the missing columns, if any
         for column in ("timex_start", "timex_end", "sentence_start"):
             frame[column] = pd.to_numeric(frame[column])
         frame["conflict"] = frame["conflict"].str.lower().eq("true")
@@ -88,10 +117,15 @@ def read(path: str | Path) -> pd.DataFrame:
 
 
 def format_of(path: Path) -> str:
+    """The events format a file name asks for; ``InputError`` for any other extension."""
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in FORMATS:
-        raise ValueError(f"{path.name}: unknown events format; use .csv, .json or .parquet")
+        raise InputError(f"{path.name}: unknown events format; use .csv, .json or .parquet.")
     return suffix
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
 
 
 @contextmanager

@@ -113,10 +113,14 @@ class Corpus:
             if self.persist is not None:
                 self.persist(unique)
             before = len(self.store)
-            if self.articles:
+            store: EventStore
+            if self.articles:  # one batch with the texts already here
                 frame, dated = extract_articles([*self.articles.values(), *unique])
-                store: EventStore = FrameStore(frame)
-            else:  # loaded from a saved events file: keep its rows, add the new ones
+                store = FrameStore(frame)
+            elif isinstance(self.store, FrameStore):  # a saved events file: cluster with its rows
+                frame, dated = extract_articles(unique, saved=self.store.frame())
+                store = FrameStore(frame)
+            else:  # a saved set too big to hold (DuckDB): the new rows cluster among themselves
                 added, dated = extract_articles(unique)
                 store = self.store.append(added)
             self._set(store, {**self.articles, **{a.doc_id: a for a in dated}})

@@ -22,6 +22,13 @@ Two steps:
    date of its own, so it is dated this way. Names alone were within a week only 28% of the
    time on Reuters (a weekly cocoa review matches every week's), so they borrow nothing.
 
+How a batch too big for memory is dated the same way: ``collect`` reduces each article to the
+``Facts`` dating needs (its clues, its own best day, its names when it may have to borrow),
+anywhere and in any order of chunks; ``decide`` then rules over the whole batch and reads the
+texts again (``reread``) only when an article must borrow: once for the names of every article
+(the weights and the candidates), once for the clues of the articles lent from. ``infer_published``
+is the same two steps over a list; ``extract.pipeline`` runs them over any corpus.
+
 ``evidence`` says which expressions decided, in short sentences. An article left undated
 still gets evidence of what its text establishes: "written in 2022 or later", the likeliest
 years with the model's probabilities, or the related article it could not borrow from.
@@ -29,14 +36,17 @@ years with the model's probabilities, or the related article it could not borrow
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from extract.article import Article
-from extract.dating.clues import Clue, clues
-from extract.dating.same_story import closest, fingerprints
+from extract.dating.clues import Clue, clues, named_day
+from extract.dating.same_story import NameIndex, fingerprint, names
 from extract.dating.scoring import Inference, coarse, contradicts, infer_day, score_day
+from extract.errors import InputError
 from extract.timex.tagger import tag
 
 _HEAD = 50_000  # characters of an article read for clues: the top of a story dates it
@@ -46,6 +56,44 @@ _DRIFT = 0.25  # score lost per day away from the borrowed anchor
 _AGREE_DAYS = 45  # a month-day both articles name counts if this close to the anchor
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+Reread = Callable[[], Iterable[Article]]
+"""The batch's articles again, from the first, in the same order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What dating needs of one article, without its text (small, picklable).
+
+    Undated articles carry their ``clues`` and the day those give (``own``); one whose own day
+    is not sure also carries its ``names``, to look for its story among the dated ones.
+    """
+
+    doc_id: str
+    published: date | None
+    clues: tuple[Clue, ...] = ()
+    own: Inference | None = None
+    names: Mapping[str, int] | None = None
+
+    @property
+    def sure(self) -> bool:
+        return self.own is not None and self.own.sure
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the batch decided for one undated article: a day (None: still unknown) and why."""
+
+    doc_id: str
+    published: date | None
+    evidence: tuple[str, ...]
+
+    def apply(self, article: Article) -> Article:
+        if self.published is None:
+            return replace(article, evidence=self.evidence)
+        return replace(
+            article, published=self.published, published_from="inferred", evidence=self.evidence
+        )
+
 
 def infer_published(articles: Sequence[Article]) -> list[Article]:
     """``articles`` with missing publication dates inferred where the evidence allows.
@@ -53,83 +101,157 @@ def infer_published(articles: Sequence[Article]) -> list[Article]:
     Dated articles come back unchanged; inferred ones get ``published_from="inferred"`` and
     ``evidence``; the rest keep ``published=None`` and ``"unknown"``.
     """
-    found: dict[int, list[Clue]] = {}
-    own: dict[int, Inference | None] = {}
-    for index, article in enumerate(articles):
-        if article.published is None:
-            head = article.text[:_HEAD]
-            found[index] = clues(head, tag(head, None))[:_MAX_CLUES]
-            own[index] = infer_day(found[index])
-    anchors = _anchors(articles, own)
-    needy = {i for i, inference in own.items() if inference is None or not inference.sure}
-    prints = dict(enumerate(fingerprints([a.text for a in articles]))) if needy and anchors else {}
-    result = list(articles)
-    for index, inference in own.items():
-        related = ""
-        if index in needy:  # a weak guess of its own is dropped: borrow, or stay undated
-            inference = _borrow(index, articles, found, anchors, prints) if prints else None
-            if isinstance(inference, str):
-                inference, related = None, inference
+    batch = list(articles)
+    decided = decide((collect(article) for article in batch), lambda: batch)
+    return list(with_published(batch, decided))
+
+
+def collect(article: Article) -> Facts:
+    """The first step, one article at a time: what ``decide`` will need of it."""
+    if article.published is not None:
+        return Facts(article.doc_id, article.published)
+    found = tuple(_clues(article.text))
+    own = infer_day(found)
+    needy = own is None or not own.sure
+    return Facts(article.doc_id, None, found, own, names(article.text) if needy else None)
+
+
+def decide(facts: Iterable[Facts], reread: Reread) -> dict[int, Decision]:
+    """The second step, over the whole batch: a ``Decision`` for each undated article whose
+    date or evidence changes, keyed by its position in the batch.
+
+    ``facts`` are those of every article, in batch order. ``reread`` is called only when an
+    article needs to borrow and some article could lend: the texts are then streamed again,
+    never held (memory: a number per article, plus the needy articles' facts).
+    """
+    anchors = array("l")  # per article, the ordinal of its known or sure day; 0 when none
+    needy: dict[int, Facts] = {}
+    decided: dict[int, Decision] = {}
+    for index, fact in enumerate(facts):
+        if fact.published is not None:
+            anchors.append(fact.published.toordinal())
+        elif fact.own is not None and fact.sure:
+            anchors.append(fact.own.day.toordinal())
+            decided[index] = Decision(fact.doc_id, fact.own.day, fact.own.evidence)
+        else:
+            anchors.append(0)
+            needy[index] = fact
+    matches = _same_stories(needy, anchors, reread) if needy and any(anchors) else {}
+    lenders = _lenders(reread, {match[0] for match in matches.values()}) if matches else {}
+    for index, fact in needy.items():
+        inference, related = None, ""
+        if index in matches:  # a weak guess of its own is dropped: borrow, or stay undated
+            other, similarity, shared = matches[index]
+            lender_id, lender_clues = lenders[other]
+            anchor = date.fromordinal(anchors[other])
+            borrowed = _borrow(fact.clues, lender_id, lender_clues, anchor, similarity, shared)
+            if isinstance(borrowed, str):
+                related = borrowed
+            else:
+                inference = borrowed
         if inference is not None:
-            result[index] = replace(
-                articles[index],
-                published=inference.day,
-                published_from="inferred",
-                evidence=inference.evidence,
-            )
-        elif found[index] or related:  # undated, but say what the text does establish
-            notes = (*coarse(found[index]), related) if related else coarse(found[index])
-            result[index] = replace(articles[index], evidence=notes)
-    return result
+            decided[index] = Decision(fact.doc_id, inference.day, inference.evidence)
+        elif fact.clues or related:  # undated, but say what the text does establish
+            notes = (*coarse(fact.clues), related) if related else coarse(fact.clues)
+            decided[index] = Decision(fact.doc_id, None, notes)
+    return decided
 
 
-def _anchors(articles: Sequence[Article], own: dict[int, Inference | None]) -> dict[int, date]:
-    """Articles whose date others may borrow: known ones, and sure inferences."""
-    anchors = {}
+def with_published(
+    articles: Iterable[Article], decided: Mapping[int, Decision]
+) -> Iterator[Article]:
+    """``articles`` (the batch ``decided`` was made for, read again) with its decisions applied."""
     for index, article in enumerate(articles):
-        inference = own.get(index)
-        if article.published is not None:
-            anchors[index] = article.published
-        elif inference is not None and inference.sure:
-            anchors[index] = inference.day
-    return anchors
+        decision = decided.get(index)
+        if decision is None:
+            yield article
+            continue
+        if decision.doc_id != article.doc_id:
+            raise _changed(article.doc_id)
+        yield decision.apply(article)
+
+
+def _clues(text: str) -> list[Clue]:
+    head = text[:_HEAD]
+    return clues(head, tag(head, None))[:_MAX_CLUES]
+
+
+def _same_stories(
+    needy: dict[int, Facts], anchors: array, reread: Reread
+) -> dict[int, tuple[int, float, list[str]]]:
+    """For each needy article, the dated one telling the most similar story (``closest``).
+
+    One pass over the texts counts in how many articles each name occurs (the idf weights) and
+    keeps the names of only those dated articles that share a name with a needy one: the others
+    could never be the closest."""
+    wanted = {name for fact in needy.values() for name in fact.names or ()}
+    frequency: Counter[str] = Counter()
+    kept: dict[int, Mapping[str, int]] = {}
+    total = 0
+    for index, article in enumerate(reread()):
+        fact = needy.get(index)
+        found = (fact.names or {}) if fact is not None else names(article.text)
+        frequency.update(found.keys())
+        total += 1
+        if index < len(anchors) and anchors[index] and not wanted.isdisjoint(found):
+            kept[index] = found
+    if total != len(anchors):
+        raise _changed(f"{total} articles where there were {len(anchors)}")
+    lenders = NameIndex({i: fingerprint(found, frequency, total) for i, found in kept.items()})
+    matches = {}
+    for index, fact in needy.items():
+        match = lenders.closest(fingerprint(fact.names or {}, frequency, total))
+        if match is not None:
+            matches[index] = match
+    return matches
+
+
+def _lenders(reread: Reread, wanted: set[int]) -> dict[int, tuple[str, list[Clue]]]:
+    """(doc_id, clues) of the articles at the ``wanted`` positions, read again."""
+    found: dict[int, tuple[str, list[Clue]]] = {}
+    last = max(wanted)
+    for index, article in enumerate(reread()):
+        if index in wanted:
+            found[index] = (article.doc_id, _clues(article.text))
+        if index == last:
+            break
+    if len(found) != len(wanted):
+        raise _changed("fewer articles than before")
+    return found
+
+
+def _changed(what: str) -> InputError:
+    return InputError(
+        f"the input changed while it was being read ({what}); run again once it is complete."
+    )
 
 
 def _borrow(
-    index: int,
-    articles: Sequence[Article],
-    found: dict[int, list[Clue]],
-    anchors: dict[int, date],
-    prints: dict[int, dict[str, float]],
+    own: Sequence[Clue],
+    other_id: str,
+    theirs: Sequence[Clue],
+    anchor: date,
+    similarity: float,
+    shared: Sequence[str],
 ) -> Inference | str | None:
-    """A date near the dated article that tells the same story as this one, if any (a note
-    naming that article when the two share names but no day).
+    """A date near ``anchor``, the date of the article (``other_id``) that tells the same story
+    as this one, if the two agree on a day (else a note naming that article).
 
     Shared names alone only say "same topic": on Reuters, stories matched by names alone are
     within a week of each other about a quarter of the time (a weekly cocoa review matches
     every other week's). So a date is borrowed only when the two texts also agree on a day
     (``_agreement``); otherwise the match is noted in the evidence and nothing is borrowed.
     """
-    own = found[index]
-    others = {key: prints[key] for key in anchors if key != index}
-    match = closest(prints[index], others)
-    if match is None:
-        return None
-    other, similarity, shared = match
-    anchor = anchors[other]
-    if other not in found:
-        head = articles[other].text[:_HEAD]
-        found[other] = clues(head, tag(head, None))[:_MAX_CLUES]
-    agreement = _agreement(own, found[other], anchor)
+    agreement = _agreement(own, theirs, anchor)
     if agreement is None:
-        return f"names shared with {articles[other].doc_id} (dated {anchor}), no day: not borrowed"
+        return f"names shared with {other_id} (dated {anchor}), no day: not borrowed"
     window = [anchor + timedelta(days=d) for d in range(-_BORROW_DAYS, _BORROW_DAYS + 1)]
     scored = {d: score_day(d, own) - _DRIFT * abs((d - anchor).days) for d in window}
     day = max(scored, key=lambda d: (scored[d], -abs((d - anchor).days)))
     if contradicts(day, own):
         return None
     notes = [
-        f"same story as {articles[other].doc_id} (names {', '.join(shared)}; "
+        f"same story as {other_id} (names {', '.join(shared)}; "
         f"similarity {similarity:.2f}), dated {anchor.isoformat()}",
         agreement,
     ]
@@ -150,7 +272,7 @@ def _agreement(own: Sequence[Clue], theirs: Sequence[Clue], anchor: date) -> str
     for clue in own:
         if clue.kind not in ("day", "month_day"):
             continue
-        target = _nearest_to(anchor, clue)
+        target = named_day(clue, anchor, nearest=True)
         if target is None or abs((anchor - target).days) > _AGREE_DAYS:
             continue
         if (clue.month, clue.day) in named:
@@ -162,14 +284,3 @@ def _agreement(own: Sequence[Clue], theirs: Sequence[Clue], anchor: date) -> str
         if clue.kind == "weekday" and clue.tense == "past" and clue.weekday in past:
             return f"both tell of a past {_WEEKDAYS[clue.weekday - 1]}"
     return None
-
-
-def _nearest_to(anchor: date, clue: Clue) -> date | None:
-    years = (clue.year,) if clue.kind == "day" else (anchor.year - 1, anchor.year, anchor.year + 1)
-    options = []
-    for year in years:
-        try:
-            options.append(date(year, clue.month, clue.day))
-        except ValueError:
-            continue
-    return min(options, key=lambda d: abs((anchor - d).days), default=None)

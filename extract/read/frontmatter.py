@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from extract.errors import InputError
+
 FIELDS: tuple[str, ...] = ("title", "source", "url", "published")
 """The metadata an article may carry; ``date`` is accepted as another name for ``published``."""
 
@@ -62,18 +64,18 @@ def split_front_matter(text: str) -> FrontMatter:
 def parse_date(value: object) -> date:
     """A publication date written as ``YYYY-MM-DD`` (a time after it is ignored).
 
-    Raises ValueError with a short reason that completes "... is not a date: <reason>".
+    Raises ``InputError`` with a short reason that completes "... is not a date: <reason>".
     """
     if not isinstance(value, str):
-        raise ValueError(f"expected text like 2024-06-20, got {_type_name(value)}")
+        raise InputError(f"expected text like 2024-06-20, got {_type_name(value)}")
     match = _ISO_DAY.match(value.strip())
     if not match:
-        raise ValueError("expected YYYY-MM-DD")
+        raise InputError("expected YYYY-MM-DD")
     year, month, day = (int(part) for part in match.groups())
     try:
         return date(year, month, day)
     except ValueError as error:
-        raise ValueError(str(error)) from None
+        raise InputError(str(error)) from None
 
 
 def _type_name(value: object) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from extract.errors import InputError
 from extract.read.frontmatter import parse_date
 
 _DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": "9999-12-31"}
@@ -62,5 +63,5 @@ def _clean(value: object) -> str:
 def _page_date(value: object) -> date | None:
     try:
         return parse_date(value)
-    except ValueError:
+    except InputError:
         return None

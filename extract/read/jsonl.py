@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from extract.article import Article, Problem
+from extract.errors import InputError
 from extract.read.frontmatter import parse_date
 
 _OPTIONAL_TEXT = ("title", "source", "url")
@@ -97,7 +98,7 @@ def _published(value: object, here: str, on_problem: Callable[[Problem], None]) 
         return None
     try:
         return parse_date(value)
-    except ValueError as reason:
+    except InputError as reason:
         shown = json.dumps(value)[:40]
         on_problem(Problem(here, f"'published' {shown} is not a date ({reason}); read without it"))
         return None

@@ -41,6 +41,7 @@ from datetime import date
 from pathlib import Path, PurePath
 
 from extract.article import Article, Problem
+from extract.errors import InputError
 from extract.read.decoding import SNIFF_BYTES, decode_text, looks_binary
 from extract.read.frontmatter import parse_date, split_front_matter
 from extract.read.html import read_page
@@ -116,10 +117,10 @@ def read_text_article(
 ) -> Article:
     """An article from text in memory (pasted into the dashboard); the text is kept as is.
 
-    Raises ValueError when the text is empty or only whitespace.
+    Raises ``InputError`` when the text is empty or only whitespace.
     """
     if not text.strip():
-        raise ValueError(f"{doc_id}: the text is empty")
+        raise InputError(f"{doc_id}: the text is empty.")
     return Article(
         doc_id=doc_id,
         text=text,
@@ -293,7 +294,7 @@ def _field_date(value: str | None, where: str, what: str, on_problem: OnProblem)
         return None
     try:
         return parse_date(value)
-    except ValueError as reason:
+    except InputError as reason:
         on_problem(
             Problem(where, f"{what} {value[:40]!r} is not a date ({reason}); read without it")
         )

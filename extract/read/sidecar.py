@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from extract.article import Problem
+from extract.errors import InputError
 from extract.read.frontmatter import parse_date
 
 SIDECAR = "metadata.json"
@@ -66,6 +67,6 @@ class Sidecars:
         if value.get("published") is not None:
             try:
                 entry["published"] = parse_date(value["published"])
-            except ValueError as reason:
+            except InputError as reason:
                 self._on_problem(Problem(where, f"'published' ignored: not a date ({reason})"))
         return entry

@@ -1,11 +1,13 @@
 """The same extraction on a Dask distributed cluster, for corpora one machine cannot carry.
 
-Why it looks like the local engine: the driver reads and chunks the articles exactly as
-``extract.run.local`` does and ships each chunk to ``extract.run.local.extract_chunk`` on a worker,
-so both engines give the same events. Only a bounded number of chunks is in flight at once, so the
-driver's memory does not grow with the corpus. Clustering needs every event, so it runs on the
-driver over the events (no texts); the result is written as a Parquet dataset, one file per chunk
-of events, into a folder that is renamed into place when complete.
+Why it gives the local engine's events: it is one more ``extract.pipeline.Engine``. The driver
+reads and chunks the articles as the pipeline says, ships each chunk's per-article steps
+(``collect_chunk``, then ``chunk_events``) to the workers and decides the publication dates of
+the whole batch itself in between. Only a bounded number of chunks is in flight at once, so the
+driver's memory does not grow with the texts of the corpus. Clustering needs every event, so it
+runs on the driver over the events (no texts); the result is written as a Parquet dataset, one
+file per ``DATASET_ROWS_PER_FILE`` events, into a folder that is renamed into place when
+complete.
 
 With no scheduler address a ``LocalCluster`` is started on this machine.
 """
@@ -14,7 +16,8 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -22,8 +25,10 @@ import pandas as pd
 
 from extract import schema
 from extract.article import Problem
-from extract.read.readers import read_articles
-from extract.run.local import CHUNK_SIZE, RunSummary, _chunks, extract_chunk
+from extract.dating.published import Facts
+from extract.pipeline import Chunk, chunk_events, collect_chunk, extract, read_paths
+from extract.run.local import RunSummary
+from extract.settings import CHUNK_SIZE, DATASET_ROWS_PER_FILE
 
 
 def run_dask(
@@ -35,7 +40,7 @@ def run_dask(
     workers: int | None = None,
     chunk_size: int = CHUNK_SIZE,
     on_problem: Callable[[Problem], None],
-    rows_per_file: int = 50_000,
+    rows_per_file: int = DATASET_ROWS_PER_FILE,
 ) -> RunSummary:
     """Extract ``paths`` on a Dask cluster into the Parquet dataset folder ``output``."""
     from dask.distributed import Client, LocalCluster
@@ -51,49 +56,39 @@ def run_dask(
     else:
         client = Client(scheduler)
     try:
-        frames, count, chunks = _extract_on(client, paths, published, chunk_size, on_problem)
+        source = read_paths(paths, published=published, on_problem=on_problem)
+        done = extract(source, OnDask(client), chunk_size=chunk_size)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    from extract.events.cluster import assign_clusters
-
-    frame = assign_clusters(schema.coerce(pd.concat(frames, ignore_index=True))) if frames else (
-        schema.empty_frame()
-    )
-    write_dataset(frame, Path(output), rows_per_file)
-    return RunSummary(count, len(frame), chunks, 0, time.perf_counter() - started, Path(output))
+    write_dataset(done.events, Path(output), rows_per_file)
+    return RunSummary(done.articles, len(done.events), done.chunks, 0,
+                      time.perf_counter() - started, Path(output))
 
 
-def _extract_on(client, paths, published, chunk_size, on_problem):  # type: ignore[no-untyped-def]
-    """Submit chunks with a bounded window; collect results in chunk order."""
-    from dask.distributed import wait
+class OnDask:
+    """The engine: each chunk's step as a task of ``client``, at most two per worker in flight,
+    results in chunk order."""
 
-    window = max(2, 2 * len(client.scheduler_info().get("workers", {})))
-    pending: dict[int, object] = {}
-    results: dict[int, pd.DataFrame] = {}
-    count = 0
-    chunks = 0
-    articles = read_articles(paths, published=published, on_problem=on_problem)
-    for chunk in _chunks(articles, chunk_size):
-        count += len(chunk.articles)
-        chunks += 1
-        pending[chunk.index] = client.submit(extract_chunk, chunk.articles, pure=False)
-        if len(pending) >= window:
-            done, _ = wait(list(pending.values()), return_when="FIRST_COMPLETED")
-            _collect(pending, results, done)
-    if pending:
-        done, _ = wait(list(pending.values()))
-        _collect(pending, results, done)
-    frames = [results[i] for i in sorted(results) if len(results[i])]
-    return frames, count, chunks
+    def __init__(self, client) -> None:  # type: ignore[no-untyped-def]
+        self._client = client
+        self._window = max(2, 2 * len(client.scheduler_info().get("workers", {})))
 
+    def collect(self, chunks: Iterable[Chunk]) -> Iterator[list[Facts]]:
+        return self._map(collect_chunk, chunks)
 
-def _collect(pending: dict, results: dict, done: set) -> None:  # type: ignore[type-arg]
-    for index, future in list(pending.items()):
-        if future in done:
-            results[index] = future.result()
-            del pending[index]
+    def events(self, chunks: Iterable[Chunk]) -> Iterator[pd.DataFrame]:
+        return self._map(chunk_events, chunks)
+
+    def _map(self, step: Callable, chunks: Iterable[Chunk]) -> Iterator:  # type: ignore[type-arg]
+        pending: deque = deque()  # type: ignore[type-arg]
+        for chunk in chunks:
+            pending.append(self._client.submit(step, chunk, pure=False))
+            if len(pending) >= self._window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def write_dataset(frame: pd.DataFrame, folder: Path, rows_per_file: int) -> None:

@@ -1,11 +1,15 @@
 """Corpus-scale extraction: streaming, on every core, resumable, with atomic output.
 
-Why chunks: articles stream from the readers in fixed-size chunks (the chunk boundaries depend
-only on the input, never on the number of workers), each chunk is extracted in a worker process
-and saved as a Parquet part beside the output. Memory holds one chunk of texts per worker plus
-the events, never the whole corpus. A killed run leaves only parts; ``resume=True`` keeps the
-parts whose chunk has the same fingerprint and redoes the rest. Clustering needs every event at
-once, so it runs last, over the events only (no texts), and the result is renamed into place.
+Why an engine and not a pipeline of its own: the sequence (read, date the batch, events per
+article, cluster) is ``extract.pipeline.extract``; this module only decides where its
+per-article steps run -- in ``workers`` processes, chunk by chunk -- and checkpoints the events.
+Chunk boundaries depend only on the input, never on the number of workers, and publication
+dates are decided over the whole batch before any chunk is extracted, so the events are those
+of ``dateline extract`` to stdout. Memory holds a few chunks of texts per worker plus the
+events, never the whole corpus. Each chunk's events are saved as a Parquet part beside the
+output; a killed run leaves only parts, and ``resume=True`` keeps the parts whose chunk (texts,
+decided dates, code) has the same fingerprint and redoes the rest. Clustering needs every
+event, so it runs last, over the events only (no texts), and the result is renamed into place.
 """
 
 from __future__ import annotations
@@ -14,22 +18,21 @@ import functools
 import glob
 import hashlib
 import multiprocessing
-import os
 import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from extract import schema, serialize
-from extract.article import Article, Problem
-from extract.read.readers import read_articles
-
-CHUNK_SIZE = 256
+from extract import serialize
+from extract.article import Problem
+from extract.dating.published import Facts
+from extract.pipeline import Chunk, chunk_events, collect_chunk, extract, read_paths
+from extract.settings import CHUNK_SIZE, default_workers
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,39 +45,24 @@ class RunSummary:
     output: Path
 
 
-@dataclass(frozen=True, slots=True)
-class _Chunk:
-    index: int
-    articles: tuple[Article, ...]
-
-    @property
-    def fingerprint(self) -> str:
-        """Input and extraction code: parts made by other code are never reused."""
-        digest = hashlib.blake2b(digest_size=12)
-        digest.update(code_version().encode())
-        for article in self.articles:
-            digest.update(article.doc_id.encode("utf-8", "replace"))
-            digest.update(str(article.published).encode())
-            digest.update(article.text.encode("utf-8", "replace"))
-        return digest.hexdigest()
-
-
 @functools.cache
 def code_version() -> str:
     """A hash of every module of ``extract`` (subpackages included) and its data files, so
     --resume never mixes parts made by different code."""
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.blake2b(digest_size=8)
-    files = [f for f in package.rglob("*") if f.is_file() and "__pycache__" not in f.parts
-             and (f.suffix == ".py" or f.parent.name == "data")]
-    for file in sorted(files, key=lambda f: f.relative_to(package).as_posix()):
+    for file in code_files():
         digest.update(file.relative_to(package).as_posix().encode())
         digest.update(file.read_bytes())
     return digest.hexdigest()
 
 
-def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+def code_files() -> list[Path]:
+    """The files ``code_version`` hashes: every .py under ``extract/`` and its data files."""
+    package = Path(__file__).resolve().parents[1]
+    files = [f for f in package.rglob("*") if f.is_file() and "__pycache__" not in f.parts
+             and (f.suffix == ".py" or f.parent.name == "data")]
+    return sorted(files, key=lambda f: f.relative_to(package).as_posix())
 
 
 def run(
@@ -98,117 +86,77 @@ def run(
     for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
         leftover.unlink(missing_ok=True)  # a write of the output cut short by a kill
     parts.mkdir(parents=True, exist_ok=True)
-    paths = [Path(p) for p in paths]
-    total = _count_articles(paths) if progress and sys.stderr.isatty() else None
-    articles = read_articles(paths, published=published, on_problem=on_problem)
-    chunks = _chunks(articles, chunk_size)
-    workers = workers or default_workers()
-    done: list[Path] = []
-    reused = 0
-    count = 0
-    bar = _progress_bar(total) if total is not None else None
-    for part, reused_one, size in _extract_chunks(chunks, parts, workers, resume):
-        done.append(part)
-        reused += reused_one
-        count += size
-        if bar is not None:
-            bar.update(size)
-    if bar is not None:
-        bar.close()
-    frame = _combine(done)
-    if count:  # nothing read: write nothing, the caller says why
-        serialize.write(frame, target, fmt)
+    source = read_paths(paths, published=published, on_problem=on_problem)
+    with Processes(workers or default_workers(), parts, resume) as engine:
+        done = extract(source, engine, chunk_size=chunk_size, progress=progress)
+    if done.articles:  # nothing read: write nothing, the caller says why
+        serialize.write(done.events, target, fmt)
     shutil.rmtree(parts, ignore_errors=True)
-    return RunSummary(count, len(frame), len(done), reused, time.perf_counter() - started, target)
+    return RunSummary(done.articles, len(done.events), done.chunks, engine.reused,
+                      time.perf_counter() - started, target)
 
 
-def extract_chunk(articles: Iterable[Article]) -> pd.DataFrame:
-    """Events of one chunk, before clustering (publication dates inferred within the chunk)."""
-    from extract.dating.published import infer_published
-    from extract.events.rows import article_events
-    from extract.timex.tagger import tag
+@dataclass
+class Processes:
+    """The engine: each chunk in one of ``workers`` processes (here, for one worker), its
+    events saved as a part in ``parts`` (or reused from there with ``resume``)."""
 
-    rows: list[dict] = []
-    for article in infer_published(list(articles)):
-        rows.extend(article_events(article, tag))
-    return schema.from_records(rows)
+    workers: int
+    parts: Path
+    resume: bool
+    reused: int = 0
+    _pool: object = field(default=None, repr=False)
+
+    def __enter__(self) -> Processes:
+        if self.workers > 1:
+            context = multiprocessing.get_context(
+                "forkserver" if sys.platform != "win32" else "spawn")
+            self._pool = context.Pool(self.workers)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.terminate()  # type: ignore[attr-defined]
+            self._pool.join()  # type: ignore[attr-defined]
+
+    def collect(self, chunks: Iterable[Chunk]) -> Iterator[list[Facts]]:
+        return self._map(collect_chunk, chunks)
+
+    def events(self, chunks: Iterable[Chunk]) -> Iterator[pd.DataFrame]:
+        step = functools.partial(_do_chunk, parts=self.parts, resume=self.resume)
+        for part, reused in self._map(step, chunks):
+            self.reused += reused
+            yield pd.read_parquet(part)
+
+    def _map(self, step: Callable, chunks: Iterable[Chunk]) -> Iterator:  # type: ignore[type-arg]
+        if self._pool is None:
+            return map(step, chunks)
+        return self._pool.imap(step, chunks, chunksize=1)  # type: ignore[attr-defined]
 
 
-def _extract_chunks(
-    chunks: Iterator[_Chunk], parts: Path, workers: int, resume: bool
-) -> Iterator[tuple[Path, int, int]]:
-    """Yield (part file, 1 if reused, articles) in chunk order, extracting in ``workers``."""
-    todo = (
-        (chunk, parts) for chunk in chunks
-    )
-    if workers == 1:
-        for chunk, folder in todo:
-            yield _do_chunk(chunk, folder, resume)
-        return
-    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
-    with context.Pool(workers) as pool:
-        jobs = ((chunk, folder, resume) for chunk, folder in todo)
-        yield from pool.imap(_do_chunk_star, jobs, chunksize=1)
+def fingerprint(chunk: Chunk) -> str:
+    """Input (with the dates decided for it) and extraction code: parts made from other input
+    or by other code are never reused."""
+    digest = hashlib.blake2b(digest_size=12)
+    digest.update(code_version().encode())
+    for article in chunk.articles:
+        for value in (article.doc_id, article.title, article.source, article.url,
+                      str(article.published), article.published_from, article.text):
+            digest.update(value.encode("utf-8", "replace"))
+            digest.update(b"\0")
+    return digest.hexdigest()
 
 
-def _do_chunk_star(job: tuple[_Chunk, Path, bool]) -> tuple[Path, int, int]:
-    return _do_chunk(*job)
-
-
-def _do_chunk(chunk: _Chunk, parts: Path, resume: bool) -> tuple[Path, int, int]:
-    part = parts / f"part-{chunk.index:06d}-{chunk.fingerprint}.parquet"
+def _do_chunk(chunk: Chunk, parts: Path, resume: bool) -> tuple[Path, int]:
+    """(part file, 1 if it was reused) of one chunk's events."""
+    part = parts / f"part-{chunk.index:06d}-{fingerprint(chunk)}.parquet"
     if resume and part.exists():
-        return part, 1, len(chunk.articles)
-    frame = extract_chunk(chunk.articles)
+        return part, 1
+    frame = chunk_events(chunk)
     with serialize.atomic_path(part) as tmp:
         frame.to_parquet(tmp, index=False)
-    return part, 0, len(chunk.articles)
-
-
-def _combine(parts: list[Path]) -> pd.DataFrame:
-    from extract.events.cluster import assign_clusters
-
-    frames = [pd.read_parquet(part) for part in parts]
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return schema.empty_frame()
-    frame = schema.coerce(pd.concat(frames, ignore_index=True))
-    return assign_clusters(frame)
-
-
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[_Chunk]:
-    batch: list[Article] = []
-    index = 0
-    for article in articles:
-        batch.append(article)
-        if len(batch) == size:
-            yield _Chunk(index, tuple(batch))
-            index += 1
-            batch = []
-    if batch:
-        yield _Chunk(index, tuple(batch))
+    return part, 0
 
 
 def _parts_folder(target: Path) -> Path:
     return target.parent / f".{target.name}.parts"
-
-
-def _count_articles(paths: list[Path]) -> int:
-    """A cheap count for the progress bar's ETA: lines of JSONL files, other files one each."""
-    total = 0
-    for path in paths:
-        files = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for file in files:
-            if file.suffix.lower() == ".jsonl":
-                with file.open("rb") as handle:
-                    blocks = iter(lambda: handle.read(1 << 20), b"")
-                    total += sum(block.count(b"\n") for block in blocks)
-            elif file.is_file() and file.suffix.lower() in (".txt", ".md", ".html", ".htm"):
-                total += 1
-    return total
-
-
-def _progress_bar(total: int):  # type: ignore[no-untyped-def]
-    from tqdm import tqdm
-
-    return tqdm(total=total, desc="extracting", unit=" articles", file=sys.stderr, smoothing=0.1)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from extract.errors import InputError
 from extract.timex.tagger import Timex
 
 
@@ -28,15 +29,16 @@ class TimemlDocument:
 
 
 def read_timeml(path: str | Path) -> TimemlDocument:
-    """Parse one .tml file; raises ValueError naming the file if it is not TimeML with a <TEXT>."""
+    """Parse one .tml file; raises ``InputError`` naming the file if it is not TimeML with a
+    <TEXT>."""
     path = Path(path)
     try:
         root = ET.fromstring(path.read_bytes())
     except (ET.ParseError, OSError) as error:
-        raise ValueError(f"{path}: not readable as TimeML XML ({error})") from error
+        raise InputError(f"{path}: not readable as TimeML XML ({error}).") from error
     body = root.find("TEXT")
     if body is None:
-        raise ValueError(f"{path}: has no <TEXT> element")
+        raise InputError(f"{path}: has no <TEXT> element.")
     pieces: list[str] = []
     gold: list[Timex] = []
     _walk(body, pieces, gold, offset=0)

@@ -72,23 +72,24 @@ def test_resume_reuses_the_chunks_a_killed_run_finished(tmp_path):
 
 
 def test_resume_never_reuses_chunks_made_by_other_extraction_code(tmp_path, monkeypatch):
+    from extract import pipeline
     from extract.run import local as runner
 
     stories = reuters_sample(tmp_path, 60)
     target = tmp_path / "events.parquet"
 
-    def crash(parts):  # noqa: ANN001, ARG001
-        raise RuntimeError("killed before combining")
+    def crash(frames):  # noqa: ANN001, ARG001
+        raise RuntimeError("killed before clustering")
 
     with monkeypatch.context() as patch:
-        patch.setattr(runner, "_combine", crash)
+        patch.setattr(pipeline, "cluster_events", crash)
         with pytest.raises(RuntimeError):
             run([stories], target, workers=1, chunk_size=20, on_problem=fail_on_problem)
     same = run([stories], target, workers=1, chunk_size=20, resume=True, on_problem=fail_on_problem)
     assert same.reused_chunks == 3
 
     with monkeypatch.context() as patch:
-        patch.setattr(runner, "_combine", crash)
+        patch.setattr(pipeline, "cluster_events", crash)
         with pytest.raises(RuntimeError):
             run([stories], target, workers=1, chunk_size=20, on_problem=fail_on_problem)
     monkeypatch.setattr(runner, "code_version", lambda: "a newer tagger")

@@ -64,7 +64,7 @@ def test_extract_writes_json_with_the_schema_columns(runner):
 
 def test_extract_writes_parquet_atomically_to_the_output_path(runner, tmp_path):
     target = tmp_path / "events.parquet"
-    result = runner.invoke(cli, ["extract", str(SEEDS), "--output", str(target)])
+    result = runner.invoke(cli, ["extract", str(SEEDS), "--output", str(target), "--workers", "1"])
     assert result.exit_code == 0, result.output
     frame = serialize.read(target)
     assert len(frame) > 10
@@ -104,3 +104,43 @@ def test_a_malformed_date_option_is_explained(runner):
     result = runner.invoke(cli, ["extract", str(SEEDS), "--published", "20/06/2024"])
     assert result.exit_code == 2
     assert "is not a date like 2024-06-20" in result.output
+
+
+def test_an_output_of_unknown_type_is_refused_with_one_sentence(runner, tmp_path):
+    result = runner.invoke(cli, ["extract", str(SEED_001), "-o", str(tmp_path / "events.txt")])
+    assert result.exit_code == 1
+    sentence = "events.txt: unknown events format; use .csv, .json or .parquet."
+    assert result.stderr == f"Error: {sentence}\n"
+    assert not list(tmp_path.iterdir()), "nothing is written"
+
+
+def test_a_bad_file_on_a_workers_run_gets_one_line_although_the_corpus_is_read_twice(
+    runner, tmp_path
+):
+    good = tmp_path / "good.txt"
+    good.write_text("Rutte visited Istanbul on 3 April 2024.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    target = tmp_path / "out" / "events.json"
+    result = runner.invoke(cli, ["extract", str(tmp_path), "-o", str(target), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    (problem, summary) = result.stderr.strip().splitlines()
+    assert "empty.txt" in problem and summary.startswith("1 events from 1 articles")
+
+
+def test_an_unreadable_timeml_file_ends_evaluate_with_one_sentence(runner, tmp_path):
+    (tmp_path / "broken.tml").write_text("<TimeML><TEXT>unclosed", encoding="utf-8")
+    result = runner.invoke(cli, ["evaluate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {tmp_path / 'broken.tml'}: not readable as TimeML")
+    assert result.stderr.count("\n") == 1, "one line, no traceback"
+
+
+def test_a_bug_is_not_dressed_up_as_a_sentence(runner, monkeypatch):
+    from extract import pipeline
+
+    def broken(*args, **kwargs):  # noqa: ANN002, ANN003
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(pipeline, "extract_paths", broken)
+    result = runner.invoke(cli, ["extract", str(SEED_001)])
+    assert isinstance(result.exception, ValueError), "the traceback is kept for a real bug"

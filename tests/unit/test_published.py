@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-import time
+import string
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -11,12 +10,15 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from operations import Counted
 
 from extract.article import Article
+from extract.dating import published, same_story
 from extract.dating.clues import Clue, clues, tense_at
 from extract.dating.posterior import posterior
-from extract.dating.published import infer_published
+from extract.dating.published import Facts, collect, decide, infer_published, with_published
 from extract.dating.scoring import coarse, contradicts, infer_day
+from extract.errors import InputError
 from extract.timex.tagger import Timex
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -372,30 +374,101 @@ def test_inference_never_raises_and_never_dates_without_evidence(texts):
             assert article.published_from == "inferred" and article.evidence
 
 
-def test_a_30_mb_article_is_inferred_from_its_top_in_moments():
+def test_a_30_mb_article_is_inferred_from_its_top_alone(monkeypatch):
     text = seed(SEED_001).text + "Filler without dates. " * 1_400_000
-    started = time.perf_counter()
+    tagged = Counted(monkeypatch, published, "tag")
     (article,) = infer_published([Article("big", text)])
     assert article.published == date(2024, 6, 20)
-    assert time.perf_counter() - started < 10
+    assert tagged.calls == 1
+    assert tagged.chars <= 50_000, "only the top of the story is tagged, whatever its length"
 
 
-# --- measured on corpora with known dates --------------------------------------------------
+def _story(number: int, *, dated: bool) -> Article:
+    """One of two reports of story ``number``: names of its own, and a day both name."""
+    name = "".join(string.ascii_lowercase[int(d)] for d in f"{number:04d}")
+    text = (
+        f"Minister Ka{name} met envoy Lo{name} in Port{name} on February 22. "
+        f"Ka{name} and Lo{name} signed the accord on February 22, officials said."
+    )
+    if dated:
+        return Article(f"d{number}", text, published=date(1987, 2, 26), published_from="given")
+    return Article(f"u{number}", text)
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not SHARED.exists(), reason="needs ../shared/corpora")
-def test_on_reuters_and_timeml_inference_alone_is_rarely_wrong_and_fast():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import published_accuracy as bench
+def _recording(made: list):  # noqa: ANN202  (type: ignore[type-arg])
+    """A stand-in for ``NameIndex`` that keeps every index it makes in ``made``."""
 
-    sample = bench.reuters_sample(500) + bench.timeml_sample()
-    started = time.perf_counter()
-    inferred = [infer_published([article])[0] for article, _ in sample]
-    assert time.perf_counter() - started < 60
-    wrong = [
-        a.doc_id
-        for a, (_, truth) in zip(inferred, sample, strict=True)
-        if a.published and abs((a.published - truth).days) > 31
-    ]
-    assert len(wrong) <= 5, wrong
+    def make(vectors):  # noqa: ANN001, ANN202
+        made.append(same_story.NameIndex(vectors))
+        return made[-1]
+
+    return make
+
+
+def test_the_work_of_dating_a_batch_grows_linearly_with_its_articles(monkeypatch):
+    """Borrowing must not compare every undated article with every dated one: with an index of
+    names, the postings read grow with the batch, as do taggings and day scorings."""
+    work = []
+    for stories in (20, 40):
+        with monkeypatch.context() as patch:
+            tagged = Counted(patch, published, "tag")
+            scored = Counted(patch, published, "score_day")
+            indexes: list[same_story.NameIndex] = []
+            patch.setattr(published, "NameIndex", _recording(indexes))
+            batch = [_story(n, dated=d) for n in range(stories) for d in (False, True)]
+            result = infer_published(batch)
+        assert all(a.published for a in result), "every undated report borrows its story's date"
+        work.append((tagged.calls, scored.calls, sum(i.visited for i in indexes)))
+    (tags, scores, postings), (tags2, scores2, postings2) = work
+    assert tags2 == 2 * tags and scores2 == 2 * scores
+    assert 0 < postings2 <= 2 * postings
+
+
+# --- collect, then decide: the same dates however the batch is streamed -----------------------
+
+
+def test_collect_keeps_of_each_article_only_what_deciding_needs():
+    dated = collect(Article("d", "Talks resumed on Tuesday.", published=date(2024, 1, 2)))
+    assert dated == Facts("d", date(2024, 1, 2))
+    sure = collect(seed(SEED_001))
+    assert sure.sure and sure.clues and sure.names is None, "a sure date borrows nothing"
+    needy = collect(seed(SEED_000))
+    assert not needy.sure and needy.names and needy.names["Rutte"] > 1
+
+
+def test_decide_reads_the_texts_again_only_when_an_article_must_borrow():
+    def decided(batch):
+        readings = []
+
+        def reread():
+            readings.append(1)
+            return iter(batch)
+
+        return decide([collect(a) for a in batch], reread), len(readings)
+
+    dated = replace(seed(SEED_001), published=date(2024, 6, 20), published_from="given")
+    assert decided([dated]) == ({}, 0)
+    assert decided([seed(SEED_001)])[1] == 0  # sure of its own date
+    assert decided([seed(SEED_000)])[1] == 0  # nobody to borrow from
+    decisions, readings = decided([seed(SEED_000), dated])
+    assert readings == 2  # the names of the batch, then the clues of the lender
+    assert decisions[0].published == date(2024, 6, 20)
+
+
+def test_decisions_are_the_same_whether_the_facts_come_from_one_list_or_many_chunks():
+    batch = [seed(SEED_000), *(_story(n, dated=n % 2 == 0) for n in range(6)), seed(SEED_001)]
+    whole = infer_published(batch)
+    chunks = [batch[start : start + 3] for start in range(0, len(batch), 3)]
+    facts = [fact for chunk in chunks for fact in map(collect, chunk)]
+    decided = decide(iter(facts), lambda: iter(batch))
+    assert list(with_published(batch, decided)) == whole
+    assert whole[0].published == date(2024, 6, 20), "seed 000 borrows from the last article"
+
+
+def test_an_input_that_changes_between_readings_is_an_input_error():
+    batch = [seed(SEED_000), seed(SEED_001)]
+    decided = decide(map(collect, batch), lambda: batch)
+    with pytest.raises(InputError, match="changed while it was being read"):
+        list(with_published([seed(SEED_001), seed(SEED_000)], decided))
+    with pytest.raises(InputError, match="changed while it was being read"):
+        decide(map(collect, batch), lambda: batch[:1])
