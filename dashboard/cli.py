@@ -11,12 +11,14 @@ from pathlib import Path
 
 import click
 
+from extract import settings
 from extract.cli import ISO_DATE, cli
+from extract.errors import DatelineError
 
 # --- export ----------------------------------------------------------------------------------
-# Owned by the export work (dashboard/export.py); ``serve`` lives in its own block.
 
 _EXPORT_FORMATS = ("png", "svg", "pdf", "html", "csv", "json", "parquet", "timelinejs")
+_MIN_WIDTH, _MIN_HEIGHT = settings.EXPORT_MIN_WIDTH, settings.EXPORT_MIN_HEIGHT
 
 
 @cli.command("export")
@@ -34,8 +36,10 @@ _EXPORT_FORMATS = ("png", "svg", "pdf", "html", "csv", "json", "parquet", "timel
 @click.option("--title", help="Title printed on the chart (default: describes the filters).")
 @click.option("--group-by", type=click.Choice(["lanes", "actor"]), default="lanes",
               show_default=True, help="Pack events in lanes, or one band per actor.")
-@click.option("--width", type=click.IntRange(min=1000), help="Image width in px (>= 1000).")
-@click.option("--height", type=click.IntRange(min=400), help="Image height in px (>= 400).")
+@click.option("--width", type=click.IntRange(min=_MIN_WIDTH),
+              help=f"Image width in px (>= {_MIN_WIDTH}; default {settings.EXPORT_WIDTH}).")
+@click.option("--height", type=click.IntRange(min=_MIN_HEIGHT),
+              help=f"Image height in px (>= {_MIN_HEIGHT}; default {settings.EXPORT_HEIGHT}).")
 @click.option("--scale", type=click.FloatRange(0.5, 4), default=1.0, show_default=True,
               help="PNG resolution multiplier.")
 def export_command(
@@ -45,9 +49,10 @@ def export_command(
 ) -> None:
     """Export a filtered timeline as an image, a web page or data.
 
-    PATHS are articles (or one saved events file: .csv .json .parquet); none means the bundled
-    seeds. Images carry a title, a legend and a source credit line. PNG, SVG and PDF are drawn
-    by the system Chromium (apt-get install chromium; or set DATELINE_CHROMIUM).
+    PATHS are articles (or one saved events file: .csv .json .parquet, or a Parquet folder);
+    none means the bundled seeds. Images carry a title, a legend and a source credit line. PNG,
+    SVG and PDF are drawn by the system Chromium (apt-get install chromium; or set
+    DATELINE_CHROMIUM). The dashboard's export buttons write the same files.
 
     Example:
 
@@ -55,44 +60,48 @@ def export_command(
 
         dateline export seeds/ --format timelinejs -o story.json
     """
-    from dashboard.export.view import ExportError, export_view, output_format
-    from extract.schema import SchemaError
+    from dashboard.export.view import export_filters, export_view, output_format
+    from dashboard.store.open import as_store, load
 
     if date_from and date_to and date_from > date_to:
         raise click.BadParameter("--from is after --to", param_hint="'--from' / '--to'")
     try:
         fmt = output_format(output, fmt)
-    except ValueError as error:
+    except DatelineError as error:
         raise click.BadParameter(str(error), param_hint="'--output'") from error
     try:
-        written, count = export_view(
-            paths, output, published=published, actors=actors, date_from=date_from,
-            date_to=date_to, fmt=fmt, title=title, group_by=group_by, width=width, height=height,
-            scale=scale,
-        )
-    except (ExportError, SchemaError, ValueError) as error:  # NoEventsError is a ValueError
+        store = as_store(load(paths, published=published)[0])
+        state = export_filters(store, actors=actors, date_from=date_from, date_to=date_to)
+        done = export_view(store, state, output, fmt=fmt, title=title, group_by=group_by,
+                           width=width, height=height, scale=scale)
+    except DatelineError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"{count} events -> {output} ({written})", err=True)
+    except OSError as error:
+        raise click.ClickException(_os_sentence(error)) from error
+    click.echo(f"{done.events} events -> {output} ({done.fmt})", err=True)
 
 
 # --- end of export ---------------------------------------------------------------------------
 
 
 # --- serve -----------------------------------------------------------------------------------
-# Owned by the dashboard work (dashboard/app.py); ``export`` lives in its own block.
+
+
+def _setting(name: str) -> str:
+    return settings.SETTINGS[name].help
 
 
 @cli.command("serve")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--published", type=ISO_DATE, help="Publication date for inputs that carry none.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; anything but loopback needs --auth or --no-auth.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8050, show_default=True,
-              help="Port to listen on (0: any free port; the URL printed says which).")
+@click.option("--host", default=settings.HOST, show_default=True,
+              help=_setting("HOST"))
+@click.option("--port", type=click.IntRange(0, 65535), default=settings.PORT, show_default=True,
+              help=_setting("PORT"))
 @click.option("--auth", metavar="USER:PASSWORD", help="Require this HTTP basic-auth login.")
 @click.option("--no-auth", is_flag=True, help="Allow a non-loopback --host without a password.")
-@click.option("--workers", type=click.IntRange(1, 256), default=8, show_default=True,
-              help="Requests served at once (threads of the waitress server).")
+@click.option("--workers", type=click.IntRange(1, 256), default=settings.SERVE_THREADS,
+              show_default=True, help=_setting("SERVE_THREADS"))
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder keeping articles added in the browser across restarts "
                    "[default: ~/.local/share/dateline].")
@@ -121,14 +130,13 @@ def serve_command(
     from dashboard.serve.server import prepare, serve
     from dashboard.store.data_folder import default_data_dir
     from extract.pipeline import print_problem
-    from extract.schema import SchemaError
 
     if data_dir is not None and no_data:
         raise click.UsageError("--data and --no-data contradict each other; give one")
     try:
         credentials = security.Credentials.parse(auth) if auth else None
         warning = security.check_bind(host, credentials, no_auth)
-    except ValueError as error:  # BindRefused, or a malformed --auth
+    except DatelineError as error:  # BindRefused, or a malformed --auth
         raise click.ClickException(str(error)) from error
     if warning:
         click.echo(warning, err=True)
@@ -136,8 +144,10 @@ def serve_command(
     try:
         prepared = prepare(paths, published=published, data_dir=folder, credentials=credentials,
                            on_problem=print_problem)
-    except (SchemaError, ValueError, OSError) as error:
+    except DatelineError as error:
         raise click.ClickException(str(error)) from error
+    except OSError as error:
+        raise click.ClickException(_os_sentence(error)) from error
     if not prepared.events:
         click.echo("warning: no dated events were found; the timeline will be empty", err=True)
     kept = f"; uploads kept in {folder} ({prepared.stored} restored)" if folder else ""
@@ -145,6 +155,12 @@ def serve_command(
                f"{kept}", err=True)
     serve(prepared.app, host=host, port=port, workers=workers, debug=debug,
           announce=lambda url: click.echo(f"Serving at {url}  (Ctrl+C to stop)", err=True))
+
+
+def _os_sentence(error: OSError) -> str:
+    """``Permission denied: out/chart.png.`` rather than ``[Errno 13] ...``."""
+    where = f": {error.filename}" if error.filename else ""
+    return f"{error.strerror or error}{where}."
 
 
 # --- end of serve ----------------------------------------------------------------------------

@@ -58,6 +58,18 @@ WEBGL_LIMIT: int = _define(
 TABLE_LIMIT: int = _define(
     "TABLE_LIMIT", 2_000, "Rows sent to the events table; the chart always shows every match.")
 
+# --- exports -------------------------------------------------------------------------------------
+EXPORT_WIDTH: int = _define(
+    "EXPORT_WIDTH", 1400, "Width of an exported image in CSS pixels when none is asked for.")
+EXPORT_HEIGHT: int = _define(
+    "EXPORT_HEIGHT", 600, "Height of an exported image in CSS pixels when none is asked for.")
+EXPORT_MIN_WIDTH: int = _define(
+    "EXPORT_MIN_WIDTH", 1000, "Narrowest exported image in CSS pixels (labels stay legible).")
+EXPORT_MIN_HEIGHT: int = _define(
+    "EXPORT_MIN_HEIGHT", 400, "Lowest exported image in CSS pixels (labels stay legible).")
+EXPORT_TIMEOUT: float = _define(
+    "EXPORT_TIMEOUT", 60.0, "Seconds Chromium may take to start or render one image.")
+
 # --- uploads --------------------------------------------------------------------------------------
 MAX_UPLOAD_FILES: int = _define("MAX_UPLOAD_FILES", 20, "Files in one upload.")
 MAX_UPLOAD_FILE_BYTES: int = _define(

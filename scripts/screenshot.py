@@ -11,7 +11,6 @@ Needs Debian's chromium and chromium-driver, and selenium 4.
 
 from __future__ import annotations
 
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -21,33 +20,22 @@ import click
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CHROME_FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--hide-scrollbars",
-)
-
 
 def browser(width: int, height: int):  # type: ignore[no-untyped-def]
     """A headless Debian Chromium driven by selenium 4 (no driver download)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    options = webdriver.ChromeOptions()
-    from dashboard.export.images import find_chromium
+    from dashboard.export.chromium import find_chromedriver, find_chromium, selenium_flags
 
+    driver = find_chromedriver()
+    if driver is None:
+        raise click.ClickException("No chromedriver found; apt-get install chromium-driver.")
+    options = webdriver.ChromeOptions()
     options.binary_location = find_chromium()
-    for flag in CHROME_FLAGS:
+    for flag in selenium_flags(width, height, "--hide-scrollbars"):
         options.add_argument(flag)
-    options.add_argument(f"--window-size={width},{height}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = shutil.which("chromedriver") or "/usr/bin/chromedriver"
     return webdriver.Chrome(options=options, service=Service(driver))
 
 

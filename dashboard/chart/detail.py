@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dashboard.chart.figure import WEBGL_LIMIT, Plan, ViewState, plan_marks, visible_window
+from dashboard.chart.figure import Plan, ViewState, plan_marks, visible_window
 from dashboard.chart.marks import MARK_COLUMNS
 from dashboard.chart.traces import TimeBins, bin_unit
 from dashboard.store.filters import FilterState
+from extract import settings
 
 if TYPE_CHECKING:
     from dashboard.store.interface import EventStore
@@ -27,7 +28,7 @@ def plan_view(store: EventStore, state: FilterState, view: ViewState) -> Plan:
     extent = store.extent(state, window)
     if extent.count == 0:
         return plan_marks(store.rows(state, MARK_COLUMNS, window, limit=0), view)
-    if extent.count > WEBGL_LIMIT:
+    if extent.count > settings.WEBGL_LIMIT:
         unit = bin_unit(extent.first, extent.last)
         bins = store.time_bins(state, window, unit)
         empty = store.rows(state, MARK_COLUMNS, window, limit=0)

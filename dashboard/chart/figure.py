@@ -26,16 +26,15 @@ from dashboard.chart.traces import (
     band_shapes,
     bin_unit,
     count_traces,
-    escape,
     iso_days,
     label_texts,
     mark_traces,
     note,
 )
+from dashboard.markup import escape
 from dashboard.store.memory import time_bins
+from extract import settings
 
-LABEL_LIMIT = 300  # up to this many marks: SVG, each labelled
-WEBGL_LIMIT = 15_000  # up to this many: Scattergl without labels; beyond: counts per bin
 MAX_CROWDING = 3.0  # ... unless marks would cover the lanes more than 3 times over: counts
 _GL_LANES = 40
 _LANE_PX = 24
@@ -80,10 +79,10 @@ def plan_marks(frame: pd.DataFrame, view: ViewState) -> Plan:
     visible = _visible(frame, view.x_range)
     if visible.empty:
         return Plan("empty", visible)
-    if len(visible) > WEBGL_LIMIT:
+    if len(visible) > settings.WEBGL_LIMIT:
         return counts_plan(visible)
     marks = collapse_clusters(visible)
-    mode = "labels" if len(marks) <= LABEL_LIMIT else "webgl"
+    mode = "labels" if len(marks) <= settings.LABEL_LIMIT else "webgl"
     marks["d0"] = _days(marks["date_start"])
     marks["d1"] = _days(marks["date_end"]) + 1.0  # exclusive: a day covers [d, d + 1)
     marks["text"] = label_texts(marks) if mode == "labels" else ""

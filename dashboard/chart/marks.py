@@ -8,12 +8,12 @@ the chart readable; the figure module only draws what this one decides.
 from __future__ import annotations
 
 import heapq
-import html
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
+from dashboard.markup import escape
 from extract.schema import PRECISIONS
 
 _SEASON_NAMES = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
@@ -183,24 +183,20 @@ def hover_texts(marks: pd.DataFrame) -> list[str]:
     for label, timex, when, modality, actors, n_sources, sources, source, conflict in zip(
         *(marks[c].tolist() for c in columns), strict=True
     ):
-        lines = [f"<b>{_esc(label or timex)}</b>", _esc(when)]
+        lines = [f"<b>{escape(label or timex)}</b>", escape(when)]
         if modality != "happened":
             lines[-1] += f" · {modality}"
         if actors:
-            lines.append(_esc(", ".join(actors[:6]) + (" …" if len(actors) > 6 else "")))
+            lines.append(escape(", ".join(actors[:6]) + (" …" if len(actors) > 6 else "")))
         if n_sources > 1 or len(sources) > 1:
             lines.append(f"{len(sources)} sources:")
-            lines.extend("· " + _esc(s) for s in sources[:6])
+            lines.extend("· " + escape(s) for s in sources[:6])
         else:
-            lines.append("Source: " + _esc(str(source)))
+            lines.append("Source: " + escape(str(source)))
         if conflict:
             lines.append("⚠ the sources disagree on the date")
         out.append("<br>".join(lines))
     return out
-
-
-def _esc(text: str) -> str:
-    return html.escape(str(text), quote=False)
 
 
 def pack_lanes(starts: np.ndarray, ends: np.ndarray, max_lanes: int | None = None) -> np.ndarray:

@@ -2,7 +2,8 @@
 
 Why dicts with numpy arrays and no ``go.Scatter`` objects: plotly's per-element validation of a
 10k-point trace costs far more than building it, and Dash sends dicts as they are. Every piece
-of article text passes through ``escape`` (plotly reads a little HTML in labels and hovers).
+of article text passes through ``dashboard.markup.escape`` (plotly reads a little HTML in labels
+and hovers).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.chart.marks import hover_texts
+from dashboard.markup import escape
 
 DAY_MS = 86_400_000
 BIN = "__bin__"  # customdata[0] of a count bar: [BIN, first day, day after the bin]
@@ -237,10 +239,6 @@ def _label_trace(part: pd.DataFrame, side: str, palette: Palette) -> dict[str, A
         "showlegend": False,
         **_hover(part),
     }
-
-
-def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def band_shapes(bands: list[tuple[str, int, int]], palette: Palette) -> list[dict[str, Any]]:

@@ -2,9 +2,8 @@
 
 Why a warm exporter: kaleido renders through a real Chromium, and starting one costs about two
 seconds; keeping one open for the life of the process makes each later image take a fraction of
-a second. The browser is always the system's (``apt-get install chromium``, or the path in
-``DATELINE_CHROMIUM`` / ``BROWSER_PATH``): kaleido is handed that path and MathJax is switched
-off, so nothing is ever downloaded at run time.
+a second. The browser is always the system's (``dashboard.export.chromium`` finds it): kaleido is
+handed that path and MathJax is switched off, so nothing is ever downloaded at run time.
 
 Dash callbacks run in several threads, so the exporter owns one asyncio loop in a thread of its
 own; callers submit renders to it and wait. Starting, stopping and restarting after a browser
@@ -21,56 +20,20 @@ from __future__ import annotations
 import asyncio
 import atexit
 import contextlib
-import os
-import shutil
 import threading
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from extract.errors import ChromiumNotFoundError, ExportError  # noqa: F401  (raised here)
+from dashboard.export.chromium import QUIET_FLAGS, find_chromium
+from extract import settings
+from extract.errors import ChromiumNotFoundError, ExportError, InputError  # noqa: F401
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
 ImageFormat = Literal["png", "svg", "pdf"]
 IMAGE_FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
-
-_BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome", "chrome")
-_TYPICAL_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-_EXTRA_FLAGS = (
-    "--disable-background-networking",
-    "--disable-default-apps",
-    "--disable-domain-reliability",
-    "--no-pings",
-    "--mute-audio",
-)
-_INSTALL_HINT = "install it (apt-get install chromium) or set DATELINE_CHROMIUM to its path"
-
-
-def find_chromium() -> str:
-    """Path of the system Chromium: ``DATELINE_CHROMIUM``, ``BROWSER_PATH``, then ``PATH``."""
-    for variable in ("DATELINE_CHROMIUM", "BROWSER_PATH"):
-        value = os.environ.get(variable)
-        if value:
-            if _is_executable(value):
-                return value
-            raise ChromiumNotFoundError(
-                f"{variable}={value!r} is not an executable Chromium; {_INSTALL_HINT}."
-            )
-    for name in _BROWSER_NAMES:
-        found = shutil.which(name)
-        if found and _is_executable(found):
-            return found
-    for candidate in _TYPICAL_PATHS:
-        if _is_executable(candidate):
-            return candidate
-    raise ChromiumNotFoundError(f"No Chromium found to export images; {_INSTALL_HINT}.")
-
-
-def _is_executable(path: str) -> bool:
-    return Path(path).is_file() and os.access(path, os.X_OK)
 
 
 class ImageExporter:
@@ -80,7 +43,9 @@ class ImageExporter:
     and restarts it once if it died in between.
     """
 
-    def __init__(self, browser_path: str | None = None, *, timeout: float = 60.0) -> None:
+    def __init__(
+        self, browser_path: str | None = None, *, timeout: float = settings.EXPORT_TIMEOUT
+    ) -> None:
         self._browser_path = browser_path
         self._timeout = timeout
         self._lock = threading.Lock()
@@ -167,7 +132,7 @@ class ImageExporter:
             """Choreographer's Chromium (headless, no sandbox, no GPU) plus no phoning home."""
 
             def get_cli(self) -> list[str]:
-                return [*super().get_cli(), *_EXTRA_FLAGS]
+                return [*super().get_cli(), *QUIET_FLAGS]
 
         loop = asyncio.new_event_loop()
         thread = threading.Thread(target=loop.run_forever, name="dateline-export", daemon=True)
@@ -229,9 +194,9 @@ class _BrowserGone(Exception):
 
 def _check_options(fmt: str, width: int, height: int, scale: float) -> None:
     if fmt not in IMAGE_FORMATS:
-        raise ValueError(f"unknown image format {fmt!r}; use one of {', '.join(IMAGE_FORMATS)}")
+        raise InputError(f"unknown image format {fmt!r}; use one of {', '.join(IMAGE_FORMATS)}")
     if width <= 0 or height <= 0 or scale <= 0:
-        raise ValueError(f"width, height and scale must be positive: {width}, {height}, {scale}")
+        raise InputError(f"width, height and scale must be positive: {width}, {height}, {scale}")
 
 
 _shared: ImageExporter | None = None

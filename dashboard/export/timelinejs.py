@@ -11,7 +11,6 @@ Format: https://timeline.knightlab.com/docs/json-format.html
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -19,6 +18,8 @@ from typing import Any
 import pandas as pd
 
 from dashboard.chart.marks import describe_date
+from dashboard.markup import escape
+from extract.errors import InputError
 
 _GRANULARITY = {
     "day": "day",
@@ -43,7 +44,7 @@ def timelinejs(
     so a story's protagonist gets one row), ``"source"`` or ``None`` (no groups).
     """
     if group_by not in ("actor", "source", None):
-        raise ValueError(f"group_by must be 'actor', 'source' or None, not {group_by!r}")
+        raise InputError(f"group_by must be 'actor', 'source' or None, not {group_by!r}")
     dated = frame[frame["date_start"].notna()]
     dated = dated.sort_values(["date_start", "date_end", "event_id"], kind="stable")
     rank = _actor_rank(frame) if group_by == "actor" else {}
@@ -78,14 +79,14 @@ def _event(
         "start_date": start,
         # Slide-level: overrides both dates' own display, so a range reads "the 2010s".
         "display_date": _display_date(first) + _note(first),
-        "text": {"headline": html.escape(_headline(first)), "text": _body(rows)},
+        "text": {"headline": escape(_headline(first), quote=True), "text": _body(rows)},
         "unique_id": re.sub(r"[^A-Za-z0-9_-]+", "-", str(first["event_id"])).strip("-"),
     }
     if end != start:
         event["end_date"] = end
     group = _group(first, group_by, rank)
     if group:
-        event["group"] = html.escape(group)  # TimelineJS shows group names as HTML too
+        event["group"] = escape(group, quote=True)  # TimelineJS shows group names as HTML too
     return event
 
 
@@ -127,7 +128,7 @@ def _body(rows: Sequence[dict[str, Any]]) -> str:
     parts = [f"<p>{_marked_sentence(row)}</p>" for row in _one_per_source(rows)]
     actors = sorted({actor for row in rows for actor in row["actors"]})
     if actors:
-        parts.append(f"<p><strong>Actors:</strong> {html.escape(', '.join(actors))}</p>")
+        parts.append(f"<p><strong>Actors:</strong> {escape(', '.join(actors), quote=True)}</p>")
     if any(bool(row["conflict"]) for row in rows):
         parts.append("<p><em>The sources disagree on this date.</em></p>")
     label = "Sources" if len(rows) > 1 else "Source"
@@ -150,21 +151,22 @@ def _marked_sentence(row: dict[str, Any]) -> str:
     if not timex or sentence[at : at + len(timex)] != timex:
         at = sentence.find(timex) if timex else -1
     if at < 0:
-        return html.escape(sentence)
+        return escape(sentence, quote=True)
     before, after = sentence[:at], sentence[at + len(timex) :]
-    return f"{html.escape(before)}<mark>{html.escape(timex)}</mark>{html.escape(after)}"
+    before, timex, after = (escape(part, quote=True) for part in (before, timex, after))
+    return f"{before}<mark>{timex}</mark>{after}"
 
 
 def _credit(row: dict[str, Any]) -> str:
     title = str(row["title"]) or str(row["doc_id"])
-    name = html.escape(title)
+    name = escape(title, quote=True)
     url = str(row["url"])
     if _SAFE_URL.match(url):
-        name = f'<a href="{html.escape(url, quote=True)}">{name}</a>'
+        name = f'<a href="{escape(url, quote=True)}">{name}</a>'
     extras = [str(row["source"])] if str(row["source"]) else []
     if not pd.isna(row["published"]):
         extras.append(f"{pd.Timestamp(row['published']):%Y-%m-%d}")
-    return name + (f" ({html.escape(', '.join(extras))})" if extras else "")
+    return name + (f" ({escape(', '.join(extras), quote=True)})" if extras else "")
 
 
 def _group(row: dict[str, Any], group_by: str | None, rank: dict[str, int]) -> str:
@@ -183,8 +185,8 @@ def _title_slide(frame: pd.DataFrame, dated: pd.DataFrame, title: str) -> dict[s
         first, last = dated["date_start"].min(), dated["date_end"].max()
         summary += f", {pd.Timestamp(first).year} to {pd.Timestamp(last).year}"
     sources = sorted({str(s) for s in frame["source"] if str(s)})
-    text = f"<p>{html.escape(summary)}.</p>"
+    text = f"<p>{escape(summary, quote=True)}.</p>"
     if sources:
-        text += f"<p>Sources: {html.escape(', '.join(sources))}.</p>"
+        text += f"<p>Sources: {escape(', '.join(sources), quote=True)}.</p>"
     text += "<p>Extracted with Dateline.</p>"
-    return {"text": {"headline": html.escape(title), "text": text}}
+    return {"text": {"headline": escape(title, quote=True), "text": text}}

@@ -1,38 +1,145 @@
-"""Exports of a view: the chart as PNG, SVG, PDF or HTML, the events as CSV, JSON or Parquet.
+"""One export for ``dateline export`` and the dashboard's export buttons: store, filters, format.
 
-Images come from ``dashboard.export.images`` (a warm system Chromium through kaleido); the data
-formats delegate to ``extract.serialize``, which owns the on-disk shape of the frame. This module
-adds the whole export the CLI runs: load, filter, draw, write.
+Why one function: the command and the buttons must write the same file for the same filters,
+whichever store holds the events (a frame in memory, or DuckDB over a big saved Parquet set).
+``export_view`` asks the store what the dashboard asks. An image (PNG, SVG, PDF) or page (HTML)
+is drawn from the chart's level of detail (``print_figure.print_view``: counts per time bin for
+many events, else the visible rows with the marks' columns), so a million events never come
+into memory to draw one picture. Data (CSV, JSON, Parquet, TimelineJS) is every matching row,
+earliest first, in the shape ``extract.serialize`` owns.
 
-Errors::
-
-    ExportError               an image could not be made (browser failed, render timed out)
-     +-- ChromiumNotFoundError  no Chromium on this machine
-    NoEventsError (ValueError) the filters leave nothing to export
+Errors (``extract.errors``): ``InputError`` for a format that cannot be told, ``NoEventsError``
+when the filters leave nothing, ``ExportError`` (``ChromiumNotFoundError``) when no image could
+be drawn. A failed export leaves no partial file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import difflib
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.export.images import (  # noqa: F401  (re-exported: the export API in one place)
-    IMAGE_FORMATS,
-    ChromiumNotFoundError,
-    ExportError,
-    ImageExporter,
-    chart_html,
-    figure_bytes,
-    find_chromium,
-    shared_exporter,
-    warm_up_in_background,
-)
+from dashboard.export.images import IMAGE_FORMATS, ImageExporter, chart_html, figure_bytes
+from dashboard.export.print_figure import default_title, print_size, print_view
+from dashboard.export.timelinejs import timelinejs
+from dashboard.store.filters import FilterState
+from dashboard.store.interface import first_by_date
 from extract import serialize
-from extract.errors import NoEventsError  # noqa: F401  (raised here)
+from extract.errors import InputError, NoEventsError
+from extract.schema import coerce
+
+if TYPE_CHECKING:
+    from dashboard.store.interface import EventStore
+
+OUTPUT_FORMATS: tuple[str, ...] = (*IMAGE_FORMATS, "html", "csv", "json", "parquet", "timelinejs")
+DATA_FORMATS: tuple[str, ...] = ("csv", "json", "parquet", "timelinejs")
+
+Output = str | Path | IO[bytes]  # a file to write atomically, or a binary stream (a download)
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """What ``export_view`` wrote: the format, and how many events matched the filters."""
+
+    fmt: str
+    events: int
+
+
+def export_view(
+    store: EventStore,
+    state: FilterState,
+    output: Output,
+    *,
+    fmt: str | None = None,
+    title: str | None = None,
+    group_by: str = "lanes",
+    x_range: tuple[date, date] | None = None,
+    width: int | None = None,
+    height: int | None = None,
+    scale: float = 1.0,
+    exporter: ImageExporter | None = None,
+) -> Exported:
+    """Write the events passing ``state`` to ``output`` as a print-ready chart or as data.
+
+    ``fmt`` defaults to the one ``output``'s extension names. Images and HTML carry a title
+    (``title``, or one naming the filters), a legend and a source credit line, and keep the zoom
+    ``x_range``; data formats hold every match whatever the zoom. ``width``, ``height`` and
+    ``scale`` size images; ``exporter`` is the Chromium to draw with (default: the shared one).
+    """
+    chosen = output_format(output, fmt)
+    events = store.count(state)
+    if events == 0:
+        raise NoEventsError(_nothing_matches(store, state))
+    if chosen in DATA_FORMATS:
+        frame = matching_rows(store, state)
+        if chosen == "parquet":
+            _write_parquet(frame, output)
+            return Exported(chosen, events)
+        if chosen == "timelinejs":
+            title = title or default_title(events, actors=state.actors,
+                                           date_from=state.date_from, date_to=state.date_to)
+            story = timelinejs(frame, title=title)
+            text = json.dumps(story, ensure_ascii=False, indent=1)
+        else:
+            text = events_csv(frame) if chosen == "csv" else events_json(frame)
+        _write(output, text.encode("utf-8"))
+        return Exported(chosen, events)
+    fig = print_view(store, state, title=title, group_by=group_by, x_range=x_range, width=width,
+                     height=height)
+    if chosen == "html":  # a page: let it fill the browser window's width
+        data = chart_html(fig.update_layout(width=None, autosize=True)).encode("utf-8")
+    else:
+        w, h = print_size(fig)
+        data = figure_bytes(fig, chosen, width=w, height=h, scale=scale,  # type: ignore[arg-type]
+                            exporter=exporter)
+    _write(output, data)
+    return Exported(chosen, events)
+
+
+def output_format(output: Output, fmt: str | None = None) -> str:
+    """The format ``fmt`` names, else the one ``output``'s extension names."""
+    name = Path(output).name if isinstance(output, str | Path) else ""
+    chosen = (fmt or Path(name).suffix.lstrip(".")).lower()
+    if chosen == "htm":
+        chosen = "html"
+    if chosen not in OUTPUT_FORMATS:
+        shown = f"of {name!r}" if name else "to write"
+        raise InputError(
+            f"Cannot tell the format {shown}; end it in .png, .svg, .pdf, .html, .csv, .json or "
+            ".parquet, or pass --format timelinejs."
+        )
+    return chosen
+
+
+def export_filters(
+    store: EventStore,
+    *,
+    actors: Sequence[str] = (),
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> FilterState:
+    """The filters ``dateline export`` was given, with each actor spelled as the events spell
+    it (``--actor "mark rutte"`` finds Mark Rutte); an unknown name is kept as typed."""
+    known = {name.casefold(): name for name, _ in store.actor_counts()} if actors else {}
+    return FilterState(
+        actors=tuple(dict.fromkeys(known.get(a.casefold(), a) for a in actors)),
+        date_from=date_from,
+        date_to=date_to,
+    )
+
+
+def matching_rows(store: EventStore, state: FilterState) -> pd.DataFrame:
+    """Every event passing ``state``, all columns, earliest first (ties by event_id, undated
+    last): the table's order, so a CSV reads like the timeline."""
+    frame = store.rows(state)
+    return coerce(first_by_date(frame, len(frame)).reset_index(drop=True))
 
 
 def events_csv(frame: pd.DataFrame) -> str:
@@ -50,135 +157,42 @@ def events_parquet(frame: pd.DataFrame, path: str | Path) -> None:
     serialize.write(frame, path, "parquet")
 
 
-# --- A whole export: load, filter, draw, write ---------------------------------------------
-
-OUTPUT_FORMATS: tuple[str, ...] = (*IMAGE_FORMATS, "html", "csv", "json", "parquet", "timelinejs")
-
-
-def output_format(output: Path, fmt: str | None = None) -> str:
-    """The format ``fmt`` names, else the one ``output``'s extension names."""
-    chosen = (fmt or output.suffix.lstrip(".")).lower()
-    if chosen == "htm":
-        chosen = "html"
-    if chosen not in OUTPUT_FORMATS:
-        raise ValueError(
-            f"cannot tell the format of {output.name!r}; end it in .png, .svg, .pdf, .html, "
-            ".csv, .json or .parquet, or pass --format timelinejs"
-        )
-    return chosen
-
-
-def filter_events(
-    frame: pd.DataFrame,
-    *,
-    actors: Sequence[str] = (),
-    date_from: date | None = None,
-    date_to: date | None = None,
-) -> pd.DataFrame:
-    """The rows involving any of ``actors`` (any letter case) that overlap the date range."""
-    from dashboard.store.filters import EventIndex, FilterState, apply_filters
-
-    known = _canonical_actors(frame)
-    state = FilterState(
-        actors=tuple(known.get(a.casefold(), a) for a in actors),
-        date_from=date_from,
-        date_to=date_to,
-    )
-    chosen = apply_filters(EventIndex.build(frame), state)
-    if chosen.empty:
-        raise NoEventsError(_nothing_matches(frame, actors, known))
-    return chosen
-
-
-def _canonical_actors(frame: pd.DataFrame) -> dict[str, str]:
-    """Case-folded name -> the name as the frame spells it."""
-    return {str(a).casefold(): str(a) for a in frame["actors"].explode().dropna()}
-
-
-def _nothing_matches(frame: pd.DataFrame, actors: Sequence[str], known: dict[str, str]) -> str:
-    if frame.empty:
+def _nothing_matches(store: EventStore, state: FilterState) -> str:
+    if store.empty:
         return "No events were found in the input, so there is nothing to export."
-    unknown = [a for a in actors if a.casefold() not in known]
+    counts = store.actor_counts()
+    known = {name for name, _ in counts}
+    unknown = [a for a in state.actors if a not in known]
     if unknown:
-        names = ", ".join(sorted(known.values())[:8]) or "none"
-        return f"No event involves {', '.join(unknown)}; actors in these articles: {names}."
+        folded = {name.casefold(): name for name in known}
+        close = [folded[m] for a in unknown
+                 for m in difflib.get_close_matches(a.casefold(), list(folded), n=3)]
+        names = list(dict.fromkeys([*close, *(name for name, _ in counts)]))[:8]
+        return (f"No event involves {', '.join(unknown)}; actors in these articles: "
+                f"{', '.join(names) or 'none'}.")
     return "No event matches these filters; widen the dates or drop an actor."
 
 
-def export_view(
-    paths: Sequence[str | Path],
-    output: str | Path,
-    *,
-    published: date | None = None,
-    actors: Sequence[str] = (),
-    date_from: date | None = None,
-    date_to: date | None = None,
-    **options: Any,
-) -> tuple[str, int]:
-    """``dateline export`` as a function: load, filter, write; returns (format, events written).
-
-    ``options`` go to ``write_export`` (fmt, title, group_by, width, height, scale, exporter).
-    """
-    from dashboard.store.open import load  # the same reading as ``dateline serve``
-
-    everything, _articles = load(paths, published=published)
-    frame = filter_events(everything, actors=actors, date_from=date_from, date_to=date_to)
-    if not options.get("title"):
-        from dashboard.export.print_figure import default_title
-
-        names = tuple(_canonical_actors(everything).get(a.casefold(), a) for a in actors)
-        options["title"] = default_title(frame, actors=names, date_from=date_from,
-                                         date_to=date_to)
-    return write_export(frame, output, **options), len(frame)
-
-
-def write_export(
-    frame: pd.DataFrame,
-    output: str | Path,
-    *,
-    fmt: str | None = None,
-    title: str | None = None,
-    group_by: str = "lanes",
-    width: int | None = None,
-    height: int | None = None,
-    scale: float = 1.0,
-    exporter: ImageExporter | None = None,
-) -> str:
-    """Write ``frame`` to ``output`` as a print-ready chart or as data; return the format used.
-
-    Images and HTML carry a title (``title`` or one describing the frame), a legend and a source
-    credit line. Files appear atomically: a failed export leaves no partial file.
-    """
-    target = Path(output)
-    chosen = output_format(target, fmt)
-    if chosen == "parquet":
-        events_parquet(frame, target)
-        return chosen
-    if chosen in ("csv", "json", "timelinejs"):
-        text = _timelinejs_text(frame, title) if chosen == "timelinejs" else (
-            events_csv(frame) if chosen == "csv" else events_json(frame))
-        _write(target, text.encode("utf-8"))
-        return chosen
-    from dashboard.export.print_figure import print_figure
-
-    fig = print_figure(frame, title=title, group_by=group_by, width=width, height=height)
-    if chosen == "html":  # a page: let it fill the browser window's width
-        data = chart_html(fig.update_layout(width=None, autosize=True)).encode("utf-8")
+def _write(output: Output, data: bytes) -> None:
+    if isinstance(output, str | Path):
+        with _naming(output), serialize.atomic_path(Path(output)) as tmp:
+            Path(tmp).write_bytes(data)
     else:
-        data = figure_bytes(fig, chosen, width=int(fig.layout.width),  # type: ignore[arg-type]
-                            height=int(fig.layout.height), scale=scale, exporter=exporter)
-    _write(target, data)
-    return chosen
+        output.write(data)
 
 
-def _timelinejs_text(frame: pd.DataFrame, title: str | None) -> str:
-    import json
+def _write_parquet(frame: pd.DataFrame, output: Output) -> None:
+    if isinstance(output, str | Path):
+        with _naming(output):
+            events_parquet(frame, output)
+    else:
+        frame.to_parquet(output, index=False)
 
-    from dashboard.export.timelinejs import timelinejs
 
-    return json.dumps(timelinejs(frame, title=title or "Dateline"), ensure_ascii=False, indent=1)
-
-
-def _write(target: Path, data: bytes) -> None:
-    with serialize.atomic_path(target) as tmp:
-        Path(tmp).write_bytes(data)
+@contextmanager
+def _naming(target: str | Path) -> Iterator[None]:
+    """A failed write names the file asked for, not the temporary file beside it."""
+    try:
+        yield
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(target)) from error

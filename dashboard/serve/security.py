@@ -15,7 +15,7 @@ import ipaddress
 import secrets
 from dataclasses import dataclass
 
-from extract.errors import BindRefused  # noqa: F401  (raised here)
+from extract.errors import BindRefused, InputError
 
 LOOPBACK_NAMES = {"localhost", "ip6-localhost"}
 
@@ -29,7 +29,7 @@ class Credentials:
     def parse(cls, value: str) -> Credentials:
         user, sep, password = value.partition(":")
         if not sep or not user or not password:
-            raise ValueError("--auth takes user:password, e.g. --auth editor:s3cret")
+            raise InputError("--auth takes user:password, e.g. --auth editor:s3cret.")
         return cls(user, password)
 
 

@@ -19,15 +19,8 @@ from dash import Dash
 
 from dashboard.serve import security
 from dashboard.store.data_folder import DataStore
-from dashboard.ui.upload import MAX_TOTAL_BYTES
+from extract import settings
 from extract.article import Problem
-
-DEFAULT_WORKERS = 8
-# An upload arrives base64-encoded (4/3) inside one JSON callback body. Up to here the upload
-# callback answers with a sentence (which files were over the limits); a larger body is refused
-# unread (HTTP 413), so nobody can make a thread buffer gigabytes.
-MAX_REQUEST_BYTES = 64 * 1024 * 1024
-assert MAX_REQUEST_BYTES > MAX_TOTAL_BYTES * 4 // 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +62,9 @@ def prepare(
 def serve(
     app: Dash,
     *,
-    host: str = "127.0.0.1",
-    port: int = 8050,
-    workers: int = DEFAULT_WORKERS,
+    host: str = settings.HOST,
+    port: int = settings.PORT,
+    workers: int = settings.SERVE_THREADS,
     debug: bool = False,
     announce: Callable[[str], None] = print,
 ) -> None:
@@ -102,7 +95,9 @@ def make_server(app: Dash, *, host: str, port: int, workers: int):  # type: igno
         port=port,
         threads=workers,
         ident="dateline",
-        max_request_body_size=MAX_REQUEST_BYTES,
+        # Up to the limit the upload callback answers with a sentence (which files were too big);
+        # a larger body is refused unread (HTTP 413), so nobody makes a thread buffer gigabytes.
+        max_request_body_size=settings.MAX_REQUEST_BYTES,
         connection_limit=max(100, 4 * workers),
         channel_timeout=60,
         clear_untrusted_proxy_headers=True,

@@ -14,8 +14,8 @@ One callback asks several questions of one filter state (how many, over which da
 bin or the visible rows, the table's first rows), and the zoom callbacks that follow ask them
 again. So the first question about a filter state runs the filters once over Parquet and keeps
 the matches, only the columns views need, as a table in DuckDB's memory (the last
-``SELECTIONS`` states); every later question reads that table. A text search over a million
-events then costs one scan per filter change, not one per question.
+``settings.DUCKDB_SELECTIONS`` states); every later question reads that table. A text search
+over a million events then costs one scan per filter change, not one per question.
 
 Each thread queries through its own cursor on one in-memory database (DuckDB connections are not
 shared between threads). Rows added by uploads go to a small Parquet file in a temporary folder
@@ -36,19 +36,20 @@ import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 
-from dashboard.store.filters import FilterState, source_options
-from dashboard.store.interface import Extent, Window, typed
-from extract.schema import COLUMNS, SchemaError, coerce
+from dashboard.store.filters import SEARCHED, FilterState, source_options
+from dashboard.store.interface import SOURCE_COLUMNS, Extent, Window, typed
+from extract import settings
+from extract.errors import InputError, SchemaError
+from extract.schema import COLUMNS, coerce
 
-# ``EventIndex`` searches these joined by " \n ". A search word holds no whitespace, so it can never
-# span two of them: "in any one of them" is the same test, and lets DuckDB skip the join.
-_SEARCHED = (
-    "lower(coalesce(label, ''))",
-    "lower(coalesce(sentence, ''))",
-    "lower(coalesce(timex, ''))",
-    "lower(coalesce(title, ''))",
-    "lower(coalesce(source, ''))",
-    "lower(array_to_string(coalesce(actors, []), '; '))",
+# ``EventIndex`` searches the ``SEARCHED`` columns joined by " \n ". A search word holds no
+# whitespace, so it can never span two of them: "in any one of them" is the same test, and lets
+# DuckDB skip the join.
+_SEARCHED = tuple(
+    "lower(array_to_string(coalesce(actors, []), '; '))"
+    if column == "actors"
+    else f"lower(coalesce({column}, ''))"
+    for column in SEARCHED
 )
 _TRUNC = {
     "D": "CAST(date_start AS DATE)",
@@ -59,7 +60,6 @@ _TRUNC = {
 _DATED = "date_start IS NOT NULL AND date_end IS NOT NULL"
 _UNVIEWED = ("sentence", "url", "timex_value", "timex_start", "timex_end", "sentence_start")
 VIEW_COLUMNS = tuple(c for c in COLUMNS if c not in _UNVIEWED)  # what a selection keeps
-SELECTIONS = 4  # filter states whose matches are kept
 
 
 def parquet_files(path: Path) -> list[Path]:
@@ -70,7 +70,7 @@ def parquet_files(path: Path) -> list[Path]:
         p for p in path.rglob("*.parquet") if not p.name.startswith((".", "_")) and p.is_file()
     )
     if not files:
-        raise ValueError(f"{path}: the folder holds no .parquet files")
+        raise InputError(f"{path}: the folder holds no .parquet files.")
     return files
 
 
@@ -171,7 +171,8 @@ class DuckStore:
         columns: Sequence[str] | None = (),
     ) -> duckdb.DuckDBPyConnection:
         """Run ``template`` (with ``{table}`` and ``{where}``) for ``state``. A selection that
-        another thread dropped in between (it made ``SELECTIONS`` newer ones) is made again."""
+        another thread dropped in between (it made ``DUCKDB_SELECTIONS`` newer ones) is made
+        again."""
         for attempt in (1, 2):
             table, sql, params = self._scope(state, window, dated=dated, columns=columns)
             query = template.replace("{table}", table).replace("{where}", sql)
@@ -192,7 +193,7 @@ class DuckStore:
                 kept = ", ".join(f'"{c}"' for c in VIEW_COLUMNS)
                 self._query(f"CREATE TABLE {name} AS SELECT {kept} FROM events WHERE {sql}", params)
             self._selections[state] = name  # most recent last
-            while len(self._selections) > SELECTIONS:
+            while len(self._selections) > settings.DUCKDB_SELECTIONS:
                 old = self._selections.pop(next(iter(self._selections)))
                 self._query(f"DROP TABLE IF EXISTS {old}")
             return name
@@ -276,12 +277,27 @@ class DuckStore:
             )
         )
 
-    def actor_counts(self) -> list[tuple[str, int]]:
-        found = self._query(
-            "SELECT actor, count(*) AS n FROM (SELECT unnest(actors) AS actor FROM events) "
-            "WHERE actor IS NOT NULL GROUP BY actor ORDER BY n DESC, actor"
+    def actor_counts(
+        self, state: FilterState | None = None, window: Window | None = None
+    ) -> list[tuple[str, int]]:
+        found = self._scoped(
+            "SELECT actor, count(*) AS n FROM (SELECT unnest(actors) AS actor FROM {table} "
+            "WHERE {where}) WHERE actor IS NOT NULL GROUP BY actor ORDER BY n DESC, actor",
+            state or FilterState(),
+            window,
         ).fetchall()
         return [(str(a), int(n)) for a, n in found]
+
+    def sources(self, state: FilterState, window: Window | None = None) -> pd.DataFrame:
+        chosen = ", ".join(f'min("{c}") AS "{c}"' for c in SOURCE_COLUMNS[1:])
+        return typed(
+            self._scoped(
+                f"SELECT doc_id, {chosen} FROM {{table}} WHERE {{where}} GROUP BY doc_id "
+                "ORDER BY doc_id",
+                state,
+                window,
+            ).df()
+        )
 
     def source_options(self) -> list[tuple[str, str]]:
         docs = self._query(

@@ -18,6 +18,8 @@ import pandas as pd
 
 from extract.schema import MODALITIES, PRECISIONS
 
+SEARCHED = ("label", "sentence", "timex", "title", "source", "actors")  # what ``text`` looks in
+
 
 @dataclass(frozen=True, slots=True)
 class FilterState:
@@ -49,21 +51,14 @@ class EventIndex:
         frame = frame.reset_index(drop=True)
         exploded = frame["actors"].explode().dropna()
         actor_rows = pd.Series(exploded.index.to_numpy(), index=exploded.to_numpy(dtype=object))
-        actor_text = frame["actors"].map("; ".join).astype("string")
-        haystack = (
-            frame["label"]
-            + " \n "
-            + frame["sentence"]
-            + " \n "
-            + frame["timex"]
-            + " \n "
-            + frame["title"]
-            + " \n "
-            + frame["source"]
-            + " \n "
-            + actor_text
-        ).str.lower()
-        return cls(frame, actor_rows, haystack)
+        fields = [
+            frame[c].map("; ".join).astype("string") if c == "actors" else frame[c]
+            for c in SEARCHED
+        ]
+        haystack = fields[0]
+        for text in fields[1:]:
+            haystack = haystack + " \n " + text
+        return cls(frame, actor_rows, haystack.str.lower())
 
     def actor_mask(self, actors: Iterable[str]) -> np.ndarray:
         mask = np.zeros(len(self.frame), dtype=bool)

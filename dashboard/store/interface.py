@@ -25,6 +25,7 @@ from dashboard.store.filters import FilterState
 from extract.schema import DTYPES
 
 Window = tuple[pd.Timestamp, pd.Timestamp]  # dated events whose range overlaps [lo, hi]
+SOURCE_COLUMNS = ("doc_id", "title", "source", "published")  # what names an article in a credit
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,17 @@ class EventStore(Protocol):
 
     def cluster_others(self, event: dict[str, Any]) -> pd.DataFrame: ...
 
-    def actor_counts(self) -> list[tuple[str, int]]: ...
+    def actor_counts(
+        self, state: FilterState | None = None, window: Window | None = None
+    ) -> list[tuple[str, int]]:
+        """(actor, events) over the matches (None: every event), most frequent first, ties by
+        name."""
+        ...
+
+    def sources(self, state: FilterState, window: Window | None = None) -> pd.DataFrame:
+        """The articles the matches come from, one row each by doc_id: ``SOURCE_COLUMNS``
+        (should an article's rows disagree, each column's least value)."""
+        ...
 
     def source_options(self) -> list[tuple[str, str]]: ...
 

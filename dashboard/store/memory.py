@@ -21,7 +21,7 @@ from dashboard.store.filters import (
     filter_mask,
     source_options,
 )
-from dashboard.store.interface import Extent, Window, _day, first_by_date
+from dashboard.store.interface import SOURCE_COLUMNS, Extent, Window, _day, first_by_date
 from extract.schema import coerce
 
 
@@ -61,6 +61,9 @@ class FrameStore:
             mask &= (frame["date_start"] <= window[1]).to_numpy(bool)
         return mask
 
+    def _matches(self, state: FilterState, window: Window | None) -> np.ndarray:
+        return self._mask(state) if window is None else self._dated(state, window)
+
     def count(self, state: FilterState) -> int:
         return int(self._mask(state).sum())
 
@@ -78,8 +81,7 @@ class FrameStore:
         *,
         limit: int | None = None,
     ) -> pd.DataFrame:
-        mask = self._mask(state) if window is None else self._dated(state, window)
-        chosen = self._frame[mask] if limit != 0 else self._frame.iloc[:0]
+        chosen = self._frame[self._matches(state, window)] if limit != 0 else self._frame.iloc[:0]
         if limit:
             chosen = first_by_date(chosen, limit)
         return chosen if columns is None else chosen.loc[:, list(columns)]
@@ -98,8 +100,16 @@ class FrameStore:
         )
         return frame[same.to_numpy(dtype=bool)]
 
-    def actor_counts(self) -> list[tuple[str, int]]:
-        return actor_counts(self._frame)
+    def actor_counts(
+        self, state: FilterState | None = None, window: Window | None = None
+    ) -> list[tuple[str, int]]:
+        if state is None and window is None:
+            return actor_counts(self._frame)
+        return actor_counts(self._frame[self._matches(state or FilterState(), window)])
+
+    def sources(self, state: FilterState, window: Window | None = None) -> pd.DataFrame:
+        chosen = self._frame.loc[self._matches(state, window), list(SOURCE_COLUMNS)]
+        return chosen.groupby("doc_id", sort=True).min().reset_index()
 
     def source_options(self) -> list[tuple[str, str]]:
         return source_options(self._frame)

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from extract.article import Article
-from extract.schema import from_records
+from extract.schema import COLUMNS, from_records
 
 PUBLISHED = date(2024, 6, 20)
 
@@ -271,7 +271,7 @@ def synthetic_frame(n: int, *, seed: int = 42, docs: int | None = None) -> pd.Da
     span_days = (date(2025, 12, 31) - origin).days
     precisions = list(_PRECISION_WEIGHTS)
     weights = list(_PRECISION_WEIGHTS.values())
-    columns: dict[str, list[Any]] = {name: [] for name in _COLUMN_ORDER}
+    columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
     for i in range(n):
         doc = f"doc{rng.randrange(n_docs):06d}"
         first = origin + timedelta(days=rng.randrange(span_days))
@@ -281,7 +281,7 @@ def synthetic_frame(n: int, *, seed: int = 42, docs: int | None = None) -> pd.Da
         label = f"{actors[0]} {rng.choice(_VERBS)} {actors[-1] if len(actors) > 1 else 'talks'}"
         sentence = f"{label} on {start.isoformat()}."
         published = date(2025, 1, 1) - timedelta(days=rng.randrange(400))
-        values = (
+        values = (  # in ``schema.COLUMNS`` order
             f"{doc}:{i}",
             doc,
             f"Article {doc}",
@@ -304,34 +304,11 @@ def synthetic_frame(n: int, *, seed: int = 42, docs: int | None = None) -> pd.Da
             f"c{i}",
             False,
         )
-        for name, value in zip(_COLUMN_ORDER, values, strict=True):
+        for name, value in zip(COLUMNS, values, strict=True):
             columns[name].append(value)
     return from_records(pd.DataFrame(columns).to_dict("records")) if n < 5000 else _fast(columns)
 
 
-_COLUMN_ORDER = (
-    "event_id",
-    "doc_id",
-    "title",
-    "source",
-    "url",
-    "published",
-    "published_from",
-    "date_start",
-    "date_end",
-    "precision",
-    "timex",
-    "timex_value",
-    "timex_start",
-    "timex_end",
-    "sentence",
-    "sentence_start",
-    "label",
-    "actors",
-    "modality",
-    "cluster_id",
-    "conflict",
-)
 
 
 def _fast(columns: dict[str, list[Any]]) -> pd.DataFrame:

@@ -41,6 +41,7 @@ from dashboard.ui.handlers import (
 )
 from dashboard.ui.layout import actor_options, doc_options, summary_children
 from dashboard.ui.source_panel import empty_panel
+from extract.errors import DatelineError
 
 log = logging.getLogger("dateline.dashboard")
 
@@ -56,7 +57,8 @@ FILTER_INPUTS = (
 
 
 def _guarded(n_outputs: int, what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Turn an exception into "Could not <what>: <reason>" in the error slot (last output)."""
+    """Turn an exception into "Could not <what>: <reason>" in the error slot (last output):
+    a ``DatelineError``'s own sentence, or for anything else (a bug) a pointer to the log."""
 
     def wrap(function: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(function)
@@ -64,8 +66,12 @@ def _guarded(n_outputs: int, what: str) -> Callable[[Callable[..., Any]], Callab
             try:
                 result = function(*args)
             except Exception as error:  # noqa: BLE001 - the user gets a sentence, the log the trace
-                log.exception("callback %s failed", function.__name__)
-                reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+                if isinstance(error, DatelineError) and str(error):
+                    log.warning("callback %s: %s", function.__name__, error)
+                    reason = str(error).splitlines()[0]
+                else:
+                    log.exception("callback %s failed", function.__name__)
+                    reason = "something went wrong on the server; its log has the details."
                 alert = dbc.Alert(
                     f"Could not {what}: {reason}",
                     color="danger",

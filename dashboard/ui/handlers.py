@@ -7,7 +7,7 @@ them; ``callbacks.register`` only connects component ids to them.
 
 from __future__ import annotations
 
-import json
+import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,8 +24,8 @@ from dashboard.store.filters import FilterState, from_query, parse_day, to_query
 from dashboard.store.interface import first_by_date
 from dashboard.ui.source_panel import build_panel, empty_panel
 from dashboard.ui.upload import Intake, read_paste, read_uploads
+from extract import settings
 
-TABLE_LIMIT = 2000  # rows sent to the grid; the chart always shows every match
 TABLE_COLUMNS = (
     "event_id",
     "date_start",
@@ -102,13 +102,13 @@ def view_outputs(
         extra["x"] = f"{view.x_range[0].isoformat()}~{view.x_range[1].isoformat()}"
     total, matched = len(store), store.count(state)
     count = f"{matched:,} of {total:,} events" if matched != total else f"{total:,} events"
-    if matched > TABLE_LIMIT:
-        count += f" · table shows the first {TABLE_LIMIT:,}"
-    first = store.rows(state, TABLE_COLUMNS, limit=TABLE_LIMIT)
+    if matched > settings.TABLE_LIMIT:
+        count += f" · table shows the first {settings.TABLE_LIMIT:,}"
+    first = store.rows(state, TABLE_COLUMNS, limit=settings.TABLE_LIMIT)
     return figure, table_rows(first), count, to_query(state, extra)
 
 
-def table_rows(frame: pd.DataFrame, limit: int = TABLE_LIMIT) -> list[dict[str, Any]]:
+def table_rows(frame: pd.DataFrame, limit: int = settings.TABLE_LIMIT) -> list[dict[str, Any]]:
     """Rows for the events grid, earliest first (ties by event_id), at most ``limit``."""
     part = first_by_date(frame, limit)
     starts = part["date_start"].dt.date
@@ -240,33 +240,30 @@ def upload_outputs(
     return _alert([done, *intake.problems], "success" if not intake.problems else "warning"), True
 
 
+DOWNLOADS = {
+    "png": "dateline-timeline.png",
+    "svg": "dateline-timeline.svg",
+    "pdf": "dateline-timeline.pdf",
+    "csv": "dateline-events.csv",
+    "json": "dateline-events.json",
+    "timelinejs": "dateline-timelinejs.json",
+}
+
+
 def export_outputs(
     corpus: Corpus, kind: str, state: FilterState, view: ViewState
 ) -> dict[str, Any]:
-    """The ``dcc.Download`` payload for one export button."""
-    from dashboard.export import view as export
-    from dashboard.export.timelinejs import timelinejs
+    """The ``dcc.Download`` payload for one export button: ``export_view``'s file, as
+    ``dateline export`` writes it for the same filters (images keep the zoom)."""
+    from dashboard.export.view import export_view
 
-    frame = corpus.store.rows(state)
-    if kind == "csv":
-        return dcc.send_string(export.events_csv(frame), "dateline-events.csv")
-    if kind == "json":
-        return dcc.send_string(export.events_json(frame), "dateline-events.json")
-    if kind == "timelinejs":
-        return dcc.send_string(
-            json.dumps(timelinejs(frame), ensure_ascii=False, indent=1), "dateline-timelinejs.json"
-        )
-    from dashboard.export.print_figure import print_figure, print_size
-
-    if view.x_range:
-        lo, hi = (pd.Timestamp(d) for d in view.x_range)
-        frame = frame[((frame["date_end"] >= lo) & (frame["date_start"] <= hi)).to_numpy(bool)]
-    fig = print_figure(frame, group_by=view.group_by)
-    if view.x_range:
-        fig.update_xaxes(range=[d.isoformat() for d in view.x_range])
-    width, height = print_size(fig)
-    data = export.figure_bytes(fig, kind, width=width, height=height)  # type: ignore[arg-type]
-    return dcc.send_bytes(data, f"dateline-timeline.{kind}")
+    buffer = io.BytesIO()
+    export_view(corpus.store, state, buffer, fmt=kind, group_by=view.group_by,
+                x_range=view.x_range)
+    data = buffer.getvalue()
+    if kind in ("csv", "json", "timelinejs"):
+        return dcc.send_string(data.decode("utf-8"), DOWNLOADS[kind])
+    return dcc.send_bytes(data, DOWNLOADS[kind])
 
 
 def _alert(message: str | Sequence[str], color: str) -> dbc.Alert:

@@ -16,7 +16,8 @@ from dash import dcc, html
 from dashboard.store.corpus import Corpus, Summary
 from dashboard.ui import ids
 from dashboard.ui.source_panel import empty_panel
-from dashboard.ui.upload import ACCEPT, MAX_FILE_BYTES, MAX_FILES
+from dashboard.ui.upload import ACCEPT
+from extract import settings
 from extract.schema import MODALITIES, PRECISIONS
 
 
@@ -359,8 +360,9 @@ def _upload_modal() -> dbc.Modal:
                                 html.Strong("Drop files here"),
                                 " or click to choose ",
                                 html.Div(
-                                    f"{ACCEPT.replace(',', ' ')} · up to {MAX_FILES} files, "
-                                    f"{MAX_FILE_BYTES // 2**20} MB each",
+                                    f"{ACCEPT.replace(',', ' ')} · up to "
+                                    f"{settings.MAX_UPLOAD_FILES} files, "
+                                    f"{settings.MAX_UPLOAD_FILE_BYTES // 2**20} MB each",
                                     className="small",
                                 ),
                             ]

@@ -1,8 +1,9 @@
 """Adding articles from the browser: uploaded files or pasted text, checked before extraction.
 
-Why limits here: an upload arrives base64-encoded inside a callback request, so a careless drop of
-a whole archive would stall the app for everyone. Each refusal is a sentence that says what was
-wrong and what is accepted. Reading itself is ``extract.read.readers``' job (same rules as the CLI);
+Why limits: an upload arrives base64-encoded inside a callback request, so a careless drop of a
+whole archive would stall the app for everyone. The limits are ``extract.settings``'
+``MAX_UPLOAD_*`` and ``MAX_PASTE_CHARS``; each refusal is a sentence that says what was wrong and
+what is accepted. Reading itself is ``extract.read.readers``' job (same rules as the CLI);
 this module only decodes, checks and collects messages.
 """
 
@@ -14,14 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from extract import settings
 from extract.article import Article, Problem
 from extract.read.readers import EXTENSIONS, read_bytes, read_text_article, shown
 
-MAX_FILES = 20
-MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_TOTAL_BYTES = 20 * 1024 * 1024
-MAX_PASTE_CHARS = 500_000
-MAX_NAME_CHARS = 120
 ACCEPT = ",".join(sorted(EXTENSIONS))
 
 
@@ -49,10 +46,11 @@ def read_uploads(
             "Choose the files again."
         )
         return intake
-    if len(names) > MAX_FILES:
+    if len(names) > settings.MAX_UPLOAD_FILES:
         intake.problems.append(
-            f"{len(names)} files were dropped; at most {MAX_FILES} can be added at once. "
-            "Add them in smaller groups, or use `dateline serve FOLDER` for a large collection."
+            f"{len(names)} files were dropped; at most {settings.MAX_UPLOAD_FILES} can be added "
+            "at once. Add them in smaller groups, or use `dateline serve FOLDER` for a large "
+            "collection."
         )
         return intake
     total = 0
@@ -69,17 +67,18 @@ def read_uploads(
                 f"add {', '.join(sorted(EXTENSIONS))} files."
             )
             continue
-        if len(data) > MAX_FILE_BYTES:
+        if len(data) > settings.MAX_UPLOAD_FILE_BYTES:
+            limit = settings.MAX_UPLOAD_FILE_BYTES // 2**20
             intake.problems.append(
-                f"{label}: {len(data) / 1e6:.1f} MB is over the {MAX_FILE_BYTES // 2**20} MB "
-                "limit for one upload; split it, or use `dateline serve` on the file."
+                f"{label}: {len(data) / 1e6:.1f} MB is over the {limit} MB limit for one upload; "
+                "split it, or use `dateline serve` on the file."
             )
             continue
         total += len(data)
-        if total > MAX_TOTAL_BYTES:
+        if total > settings.MAX_UPLOAD_BYTES:
             intake.problems.append(
                 f"{label} and later files were skipped: together the upload passed "
-                f"{MAX_TOTAL_BYTES // 2**20} MB."
+                f"{settings.MAX_UPLOAD_BYTES // 2**20} MB."
             )
             break
         problems: list[Problem] = []
@@ -100,10 +99,11 @@ def read_paste(
     text = text or ""
     if not text.strip():
         return intake
-    if len(text) > MAX_PASTE_CHARS:
+    if len(text) > settings.MAX_PASTE_CHARS:
         intake.problems.append(
-            f"The pasted text has {len(text):,} characters; at most {MAX_PASTE_CHARS:,} can be "
-            "pasted. Save it as a .txt file and upload that instead."
+            f"The pasted text has {len(text):,} characters; at most "
+            f"{settings.MAX_PASTE_CHARS:,} can be pasted. Save it as a .txt file and upload that "
+            "instead."
         )
         return intake
     intake.articles.append(
@@ -121,8 +121,8 @@ def read_paste(
 def _display(name: object) -> str:
     """A file name fit for a one-line message: text, control characters escaped, not too long
     (a name is chosen by whoever made the file; it is only ever shown as text)."""
-    text = shown(str(name)) if name else ""
-    return text if len(text) <= MAX_NAME_CHARS else text[: MAX_NAME_CHARS - 1] + "…"
+    text, limit = (shown(str(name)) if name else ""), settings.MAX_UPLOAD_NAME_CHARS
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _decode(content: str | None) -> bytes | None:

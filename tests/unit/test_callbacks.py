@@ -27,6 +27,7 @@ from dashboard.ui.handlers import (
     view_outputs,
     view_state,
 )
+from extract.errors import NoEventsError
 
 
 @pytest.fixture
@@ -158,13 +159,27 @@ def test_data_exports_hold_the_filtered_events(corpus: Corpus) -> None:
 
 
 def test_a_failing_callback_shows_a_sentence_not_a_traceback() -> None:
-    @_guarded(2, "draw the timeline")
-    def broken() -> tuple[int, int]:
-        raise ValueError("the frame has no dates\nTraceback ...")
+    @_guarded(2, "export")
+    def refused() -> tuple[int, int]:
+        raise NoEventsError("No event matches these filters.\nTraceback ...")
 
-    *outputs, alert = broken()
+    *outputs, alert = refused()
     assert outputs == [no_update, no_update]
-    assert alert.children == "Could not draw the timeline: the frame has no dates"
+    assert alert.children == "Could not export: No event matches these filters."
+
+
+def test_a_bug_in_a_callback_is_a_sentence_too_and_its_details_stay_in_the_log(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    @_guarded(1, "draw the timeline")
+    def broken() -> tuple[int]:
+        raise KeyError("date_start")
+
+    _, alert = broken()
+    assert alert.children == (
+        "Could not draw the timeline: something went wrong on the server; its log has the details."
+    )
+    assert "KeyError: 'date_start'" in caplog.text
 
 
 def test_the_app_wires_every_control_to_the_chart() -> None:

@@ -1,29 +1,24 @@
-"""``dateline export``: filtered timelines as images with title, legend and credit, or as data."""
+"""``dateline export``: filtered timelines as pages or data, from articles, a saved file or a
+saved set too big to read into memory; and the dashboard's export button writing the same file.
+
+Images need Chromium, so the image exports are in ``tests/system/test_cli_image_export.py``; the
+refusals here all come before any browser would start.
+"""
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 from dashboard.cli import cli
 from dashboard.export import images as image_export
-from dashboard.export import view as export
-from dashboard.export.view import ChromiumNotFoundError
-from dashboard.store.synthetic import seed_like_frame
+from dashboard.store.synthetic import seed_like_frame, synthetic_frame
 from extract import serialize
-
-
-def _chromium_or_skip() -> None:
-    try:
-        export.find_chromium()
-    except ChromiumNotFoundError as error:
-        pytest.skip(f"image export needs Chromium: {error}")
+from extract.settings import LARGE_SET
 
 
 @pytest.fixture(scope="module")
@@ -39,66 +34,6 @@ def _run(*args: str) -> tuple[int, str]:
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.output
-
-
-def test_a_png_export_is_at_least_1000_by_400_and_not_blank(
-    events_file: Path, tmp_path: Path
-) -> None:
-    from PIL import Image
-
-    _chromium_or_skip()
-    out = tmp_path / "chart.png"
-    code, output = _run(str(events_file), "-o", str(out))
-    assert code == 0, output
-    assert "20 events" in output and "(png)" in output
-    image = Image.open(out)
-    assert image.width >= 1000 and image.height >= 400
-    pixels = np.asarray(image.convert("RGB")).reshape(-1, 3)
-    assert len(np.unique(pixels, axis=0)) > 50, "the chart is blank"
-    dark = (pixels.sum(axis=1) < 200).sum()
-    assert dark > 2000, "no text drawn"
-
-
-def test_an_svg_for_one_actor_shows_their_events_names_and_credit(
-    events_file: Path, tmp_path: Path
-) -> None:
-    _chromium_or_skip()
-    out = tmp_path / "rutte.svg"
-    code, output = _run(str(events_file), "--actor", "mark rutte", "-o", str(out))
-    assert code == 0, output
-    svg = out.read_text(encoding="utf-8")
-    assert "Rutte seals a deal with Orban" in svg
-    assert "Russia annexes Crimea" not in svg  # not one of Mark Rutte's events
-    assert "Timeline: Mark Rutte" in svg  # the title names the actor as the data spells it
-    assert "Main actors: Mark Rutte" in svg
-    assert "Sources: seed 000, seed 001" in svg
-    assert "Happened · day" in svg  # the legend
-
-
-def test_a_pdf_export_has_a_page_with_labels_and_the_credit_line(
-    events_file: Path, tmp_path: Path
-) -> None:
-    from pypdf import PdfReader
-
-    _chromium_or_skip()
-    out = tmp_path / "chart.pdf"
-    code, output = _run(str(events_file), "--title", "Rutte's road to NATO", "-o", str(out))
-    assert code == 0, output
-    reader = PdfReader(out)
-    assert len(reader.pages) == 1
-    text = " ".join(reader.pages[0].extract_text().split())
-    assert "Rutte's road to NATO" in text
-    assert "Stoltenberg's term ends" in text
-    assert "dates extracted with Dateline" in text
-
-
-def test_grouping_by_actor_prints_each_actor_as_a_band(events_file: Path, tmp_path: Path) -> None:
-    _chromium_or_skip()
-    out = tmp_path / "bands.svg"
-    code, output = _run(str(events_file), "--group-by", "actor", "-o", str(out))
-    assert code == 0, output
-    svg = out.read_text(encoding="utf-8")
-    assert ">Jens Stoltenberg<" in svg and ">Viktor Orban<" in svg
 
 
 def test_an_html_export_is_an_offline_page_with_the_events(
@@ -165,7 +100,7 @@ def test_an_unknown_actor_is_named_with_the_actors_there_are(
 def test_an_output_without_a_known_extension_is_refused(events_file: Path, tmp_path: Path) -> None:
     code, output = _run(str(events_file), "-o", str(tmp_path / "chart.gif"))
     assert code == 2
-    assert "cannot tell the format of 'chart.gif'" in output
+    assert "Cannot tell the format of 'chart.gif'" in output
 
 
 def test_from_after_to_is_refused(events_file: Path, tmp_path: Path) -> None:
@@ -195,6 +130,17 @@ def test_a_missing_chromium_fails_in_one_sentence(
     assert not out.exists()
 
 
+def test_an_output_that_cannot_be_written_is_one_sentence_naming_it(
+    events_file: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "report").write_text("a file, not a folder", encoding="utf-8")
+    out = tmp_path / "report" / "events.csv"
+    code, output = _run(str(events_file), "-o", str(out))
+    assert code == 1
+    assert output.startswith("Error: ") and output.strip().endswith(f"{out}.")
+    assert output.strip().count("\n") == 0 and "Traceback" not in output
+
+
 def test_with_no_path_the_bundled_seeds_are_exported(tmp_path: Path) -> None:
     out = tmp_path / "seeds.csv"
     code, output = _run("-o", str(out))
@@ -203,12 +149,93 @@ def test_with_no_path_the_bundled_seeds_are_exported(tmp_path: Path) -> None:
     assert set(frame["doc_id"]) == {"000_ae0033b23e868a57", "001_337b95fca48f7d8d"}
 
 
-def test_png_bytes_are_a_real_image(events_file: Path, tmp_path: Path) -> None:
-    from PIL import Image
+# --- a saved set above LARGE_SET: opened with DuckDB, exported without reading it whole --------
 
-    _chromium_or_skip()
-    out = tmp_path / "big.png"
-    code, _ = _run(str(events_file), "--scale", "2", "--width", "1200", "--height", "500",
-                   "-o", str(out))
-    assert code == 0
-    assert Image.open(io.BytesIO(out.read_bytes())).size == (2400, 1000)
+
+@pytest.fixture(scope="module")
+def large_set(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pd.DataFrame]:
+    frame = synthetic_frame(LARGE_SET + 1_000, seed=5)
+    path = tmp_path_factory.mktemp("large") / "events.parquet"
+    frame.to_parquet(path, index=False)
+    return path, frame
+
+
+def _involving(frame: pd.DataFrame, actor: str) -> pd.DataFrame:
+    return frame[[actor in actors for actors in frame["actors"]]]
+
+
+def test_a_set_above_the_large_set_size_is_opened_in_place(
+    large_set: tuple[Path, pd.DataFrame],
+) -> None:
+    from dashboard.store.duckdb_store import DuckStore
+    from dashboard.store.open import load
+
+    assert isinstance(load([large_set[0]])[0], DuckStore)  # what the export used to choke on
+
+
+def test_a_csv_export_of_a_large_set_holds_every_event_earliest_first(
+    large_set: tuple[Path, pd.DataFrame], tmp_path: Path
+) -> None:
+    path, frame = large_set
+    out = tmp_path / "all.csv"
+    code, output = _run(str(path), "-o", str(out))
+    assert code == 0, output
+    assert f"{len(frame)} events -> {out} (csv)" in output
+    back = serialize.read(out)
+    assert len(back) == len(frame) and set(back["event_id"]) == set(frame["event_id"])
+    assert back["date_start"].is_monotonic_increasing
+    row = back.iloc[len(back) // 2]
+    original = frame.set_index("event_id").loc[row["event_id"]]
+    assert (row["label"], row["actors"]) == (original["label"], original["actors"])
+
+
+def test_an_actor_export_of_a_large_set_holds_exactly_that_actors_events(
+    large_set: tuple[Path, pd.DataFrame], tmp_path: Path
+) -> None:
+    path, frame = large_set
+    out = tmp_path / "orban.json"
+    code, output = _run(str(path), "--actor", "viktor orban", "-o", str(out))
+    assert code == 0, output
+    records = json.loads(out.read_text(encoding="utf-8"))
+    expected = _involving(frame, "Viktor Orban")
+    assert 0 < len(records) < len(frame)
+    assert sorted(r["event_id"] for r in records) == sorted(expected["event_id"])
+    assert all("Viktor Orban" in r["actors"] for r in records)
+
+
+def test_a_misspelt_actor_in_a_large_set_is_answered_with_the_name_meant(
+    large_set: tuple[Path, pd.DataFrame], tmp_path: Path
+) -> None:
+    code, output = _run(str(large_set[0]), "--actor", "Viktor Orbán", "-o",
+                        str(tmp_path / "x.csv"))
+    assert code == 1
+    assert output.startswith("Error: No event involves Viktor Orbán; actors in these articles: "
+                             "Viktor Orban, ")
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_the_export_button_and_the_cli_write_the_same_csv_for_the_same_filters(
+    large_set: tuple[Path, pd.DataFrame], tmp_path: Path
+) -> None:
+    from dashboard.store.corpus import Corpus
+    from dashboard.store.filters import FilterState
+    from dashboard.store.open import load
+    from dashboard.ui.handlers import export_outputs, filter_state, view_state
+
+    path, frame = large_set
+    out = tmp_path / "cli.csv"
+    code, output = _run(str(path), "--actor", "NATO", "--from", "2010-01-01", "--to",
+                        "2015-12-31", "-o", str(out))
+    assert code == 0, output
+    written = out.read_text(encoding="utf-8")
+    state = filter_state(["NATO"], None, "2010-01-01", "2015-12-31")
+    assert state == FilterState(actors=("NATO",), date_from=pd.Timestamp("2010-01-01").date(),
+                                date_to=pd.Timestamp("2015-12-31").date())
+    for corpus in (Corpus(load([path])[0]), Corpus(frame)):  # DuckDB, and a frame in memory
+        view = view_state(corpus, "lanes", False, None, None)
+        download = export_outputs(corpus, "csv", state, view)
+        assert download["filename"] == "dateline-events.csv"
+        assert download["content"] == written, type(corpus.store).__name__
+    assert written.count("\n") - 1 == len(
+        _involving(frame, "NATO").query("date_end >= '2010-01-01' and date_start <= '2015-12-31'")
+    )

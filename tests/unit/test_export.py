@@ -1,50 +1,44 @@
-"""Exports: images through the warm Chromium (checked for content), and the data formats."""
+"""Exports without a browser: the one export function over either store, the data formats, the
+print decoration, and the refusals that come before any Chromium starts.
+
+Rendering images needs Chromium, so those tests are in ``tests/system/test_image_export.py``;
+HTML pages go through the same figure code and need no browser, so the image path's questions to
+the store are checked here through HTML.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
-import os
 import re
-import signal
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from dashboard.export import chromium
 from dashboard.export import images as image_export
-from dashboard.export import view as export
+from dashboard.export.images import ImageExporter, chart_html, figure_bytes
 from dashboard.export.view import (
-    ChromiumNotFoundError,
-    ImageExporter,
-    chart_html,
     events_csv,
     events_json,
     events_parquet,
-    figure_bytes,
+    export_filters,
+    export_view,
+    output_format,
 )
+from dashboard.store.duckdb_store import DuckStore
+from dashboard.store.filters import FilterState
+from dashboard.store.interface import EventStore
+from dashboard.store.memory import FrameStore
+from dashboard.store.synthetic import synthetic_frame
 from extract import serialize
+from extract.errors import ChromiumNotFoundError, InputError, NoEventsError
 from extract.schema import from_records, validate
-
-
-def _chromium_or_skip() -> str:
-    try:
-        return export.find_chromium()
-    except ChromiumNotFoundError as error:
-        pytest.skip(f"image export needs Chromium: {error}")
-
-
-@pytest.fixture(scope="module")
-def exporter() -> Iterator[ImageExporter]:
-    path = _chromium_or_skip()
-    with ImageExporter(path) as warm:
-        yield warm
+from extract.settings import LARGE_SET
 
 
 def _figure() -> go.Figure:
@@ -64,103 +58,9 @@ def _figure() -> go.Figure:
     return fig
 
 
-def _pixels(png: bytes) -> np.ndarray:
-    from PIL import Image
-
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).reshape(-1, 3).astype(int)
-
-
-def _red_pixels(png: bytes) -> int:
-    r, g, b = _pixels(png).T
-    return int(((r > 180) & (g < 80) & (b < 80)).sum())
-
-
-def test_a_png_has_the_asked_size_and_shows_the_markers(exporter: ImageExporter) -> None:
-    from PIL import Image
-
-    png = figure_bytes(_figure(), "png", width=1000, height=400, exporter=exporter)
-    image = Image.open(io.BytesIO(png))
-    assert image.format == "PNG"
-    assert image.size == (1000, 400)
-    assert len(np.unique(_pixels(png), axis=0)) > 20, "the image is blank"
-    assert _red_pixels(png) > 3 * 24 * 10, "the three red markers are missing"
-
-
-def test_scale_multiplies_the_png_resolution(exporter: ImageExporter) -> None:
-    from PIL import Image
-
-    png = figure_bytes(_figure(), "png", width=600, height=300, scale=2, exporter=exporter)
-    assert Image.open(io.BytesIO(png)).size == (1200, 600)
-
-
-def test_an_svg_carries_labels_and_names_as_text(exporter: ImageExporter) -> None:
-    svg = figure_bytes(_figure(), "svg", width=1000, height=400, exporter=exporter).decode()
-    assert svg.lstrip().startswith("<svg")
-    assert "Mark Rutte clinches the race" in svg
-    assert ">Mark Rutte<" in svg  # legend entry
-    assert "Rutte to lead NATO" in svg
-
-
-def test_a_pdf_has_one_page_with_the_labels_as_text(exporter: ImageExporter) -> None:
-    from pypdf import PdfReader
-
-    pdf = figure_bytes(_figure(), "pdf", width=1000, height=400, exporter=exporter)
-    reader = PdfReader(io.BytesIO(pdf))
-    assert len(reader.pages) == 1
-    text = reader.pages[0].extract_text()
-    assert "Jens Stoltenberg leaves" in text
-    box = reader.pages[0].mediabox
-    assert float(box.width) > float(box.height) * 2  # landscape 1000x400
-
-
-def test_the_browser_stays_warm_between_exports(exporter: ImageExporter) -> None:
-    figure_bytes(_figure(), "svg", exporter=exporter)
-    browser = exporter._kaleido
-    figure_bytes(_figure(), "png", exporter=exporter)
-    assert exporter.running and exporter._kaleido is browser
-
-
-def _children(pid: int) -> list[int]:
-    """Direct children of ``pid``, from /proc (Linux)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        with contextlib.suppress(OSError):
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            if int(fields[1]) == pid:
-                found.append(int(stat.parent.name))
-    return found
-
-
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
-def test_a_crashed_browser_is_restarted_for_the_next_export() -> None:
-    with ImageExporter(_chromium_or_skip()) as fresh:
-        fresh.render(_figure(), "svg", width=500, height=300)
-        wrapper = fresh._kaleido.subprocess  # choreographer's wrapper around Chromium
-        before = fresh._kaleido
-        chromium = _children(wrapper.pid)
-        assert chromium, "Chromium's process was not found"
-        for pid in chromium:
-            os.kill(pid, signal.SIGKILL)  # Chromium crashes
-        wrapper.wait(10)  # and the wrapper follows it
-        svg = fresh.render(_figure(), "svg", width=500, height=300)
-        assert b"Mark Rutte clinches the race" in svg
-        assert fresh._kaleido is not before
-
-
-def test_exports_from_many_threads_all_succeed(exporter: ImageExporter) -> None:
-    formats = ["png", "svg", "pdf"] * 3
-    with ThreadPoolExecutor(max_workers=5) as pool:
-        results = list(
-            pool.map(lambda f: figure_bytes(_figure(), f, width=500, height=300, exporter=exporter),
-                     formats)
-        )
-    magic = {"png": b"\x89PNG", "svg": b"<svg", "pdf": b"%PDF"}
-    assert [r[:4] for r in results] == [magic[f] for f in formats]
-
-
 def test_an_unknown_image_format_is_refused_before_any_browser_starts() -> None:
     idle = ImageExporter("/nonexistent/chromium")
-    with pytest.raises(ValueError, match="unknown image format 'gif'"):
+    with pytest.raises(InputError, match="unknown image format 'gif'"):
         figure_bytes(_figure(), "gif", exporter=idle)  # type: ignore[arg-type]
     assert not idle.running
 
@@ -176,9 +76,20 @@ def test_no_chromium_anywhere_is_reported_not_downloaded(monkeypatch: pytest.Mon
     monkeypatch.delenv("BROWSER_PATH", raising=False)
     monkeypatch.delenv("DATELINE_CHROMIUM", raising=False)
     monkeypatch.setenv("PATH", "/nonexistent")
-    monkeypatch.setattr(image_export, "_TYPICAL_PATHS", ())
+    monkeypatch.setattr(chromium, "TYPICAL_PATHS", ())
     with pytest.raises(ChromiumNotFoundError, match=r"^No Chromium found to export images"):
-        export.find_chromium()
+        chromium.find_chromium()
+
+
+def test_a_driven_chromium_has_no_window_and_phones_nobody() -> None:
+    flags = chromium.selenium_flags(1200, 800, "--hide-scrollbars")
+    assert {"--headless=new", "--no-sandbox", "--disable-background-networking"} <= set(flags)
+    assert flags[-2:] == ["--window-size=1200,800", "--hide-scrollbars"]
+
+
+def test_a_chromedriver_named_but_missing_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATELINE_CHROMEDRIVER", "/nonexistent/chromedriver")
+    assert chromium.find_chromedriver() is None
 
 
 def test_chart_html_works_offline_with_plotly_inlined() -> None:
@@ -238,9 +149,6 @@ def test_events_parquet_reads_back_into_the_same_frame(tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(serialize.read(tmp_path / "events.parquet"), frame)
 
 
-# --- print decoration (dashboard/print_figure.py) --------------------------------------------
-
-
 def test_a_print_figure_has_title_legend_credit_and_no_range_slider() -> None:
     from dashboard.export.print_figure import print_figure
     from dashboard.store.synthetic import seed_like_frame
@@ -273,8 +181,6 @@ def test_article_text_in_title_and_credit_is_shown_as_text() -> None:
 
 
 def test_a_print_figure_keeps_the_zoom_it_is_given() -> None:
-    from datetime import date
-
     from dashboard.export.print_figure import print_figure
     from dashboard.store.synthetic import seed_like_frame
 
@@ -285,8 +191,8 @@ def test_a_print_figure_keeps_the_zoom_it_is_given() -> None:
 def test_warming_up_without_chromium_raises_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(image_export, "_shared", None)
     monkeypatch.setenv("DATELINE_CHROMIUM", "/nonexistent/chromium")
-    export.warm_up_in_background().join(30)
-    assert not export.shared_exporter().running
+    image_export.warm_up_in_background().join(30)
+    assert not image_export.shared_exporter().running
 
 
 @pytest.mark.parametrize(
@@ -300,8 +206,131 @@ def test_warming_up_without_chromium_raises_nothing(monkeypatch: pytest.MonkeyPa
 )
 def test_a_chart_title_names_an_open_date_range_in_words(date_from, date_to, expected) -> None:
     from dashboard.export.print_figure import default_title
-    from extract.schema import empty_frame
 
-    title = default_title(empty_frame(), actors=("Mark Rutte",), date_from=date_from,
-                          date_to=date_to)
+    title = default_title(0, actors=("Mark Rutte",), date_from=date_from, date_to=date_to)
     assert title == expected
+
+
+# --- one export over either store (dashboard/export/view.py) -----------------------------------
+
+
+Stores = tuple[pd.DataFrame, FrameStore, DuckStore]
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory: pytest.TempPathFactory) -> Stores:
+    """A set above ``LARGE_SET`` (the size ``dateline export`` opens with DuckDB), in memory and
+    as a saved Parquet file."""
+    frame = synthetic_frame(LARGE_SET + 1_000, seed=11)
+    path = tmp_path_factory.mktemp("large") / "events.parquet"
+    frame.to_parquet(path, index=False)
+    return frame, FrameStore(frame), DuckStore([path])
+
+
+class Recording:
+    """A store that remembers how many rows each of its answers held."""
+
+    def __init__(self, store: EventStore) -> None:
+        self.store, self.sizes = store, []
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self.store, name)
+        if not callable(method):
+            return method
+
+        def record(*args: Any, **kwargs: Any) -> Any:
+            answer = method(*args, **kwargs)
+            if isinstance(answer, pd.DataFrame | list):
+                self.sizes.append(len(answer))
+            return answer
+
+        return record
+
+
+def _export(store: Any, state: FilterState, fmt: str, **options: Any) -> bytes:
+    buffer = io.BytesIO()
+    export_view(store, state, buffer, fmt=fmt, **options)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("state", "formats"),
+    [
+        (FilterState(), ("csv",)),  # every row; the other formats on fewer, to stay quick
+        (FilterState(actors=("Viktor Orban",)), ("csv", "json", "timelinejs")),
+        (FilterState(actors=("NATO",), date_from=date(2010, 1, 1), date_to=date(2012, 12, 31)),
+         ("csv", "json", "timelinejs")),
+        (FilterState(precisions=("month",), text="talks"), ("csv", "json")),
+    ],
+)
+def test_either_store_exports_the_same_data(
+    stores: Stores, state: FilterState, formats: tuple[str, ...]
+) -> None:
+    _, memory, duck = stores
+    for fmt in formats:
+        assert _export(memory, state, fmt) == _export(duck, state, fmt), fmt
+
+
+def test_a_data_export_holds_every_match_earliest_first(stores: Stores) -> None:
+    frame, _, duck = stores
+    state = FilterState(actors=("Viktor Orban",))
+    records = json.loads(_export(duck, state, "json"))
+    expected = frame[["Viktor Orban" in actors for actors in frame["actors"]]]
+    assert sorted(r["event_id"] for r in records) == sorted(expected["event_id"])
+    starts = [r["date_start"] for r in records]
+    assert starts == sorted(starts)
+
+
+def test_a_parquet_export_of_a_large_set_reads_back_whole(stores: Stores, tmp_path: Path) -> None:
+    frame, _, duck = stores
+    done = export_view(duck, FilterState(), tmp_path / "all.parquet")
+    back = serialize.read(tmp_path / "all.parquet")
+    assert (done.fmt, done.events, len(back)) == ("parquet", len(frame), len(frame))
+    assert set(back["event_id"]) == set(frame["event_id"])
+
+
+def test_an_image_of_a_large_set_asks_for_counts_per_bin_not_every_row(stores: Stores) -> None:
+    frame, _, duck = stores
+    recording = Recording(duck)
+    page = _export(recording, FilterState(), "html").decode("utf-8")
+    assert max(recording.sizes) < len(frame) / 10, recording.sizes  # bins, sources, actors
+    assert f"Timeline ({len(frame):,} events)" in page
+    assert "Sources: Source 00, Source 01, Source 02, Source 03 and " in page
+
+
+def test_an_image_keeps_the_zoom_and_names_only_what_it_shows(stores: Stores) -> None:
+    _, memory, _ = stores
+    week = (date(2024, 6, 3), date(2024, 6, 9))
+    page = _export(memory, FilterState(), "html", x_range=week).decode("utf-8")
+    shown = memory.extent(FilterState(), tuple(pd.Timestamp(d) for d in week)).count
+    assert 0 < shown < 100 and f"Timeline ({shown} events)" in page
+    assert '"range":["2024-06-03","2024-06-09"]' in page.replace(" ", "")
+
+
+def test_a_filter_matching_nothing_is_one_sentence_naming_the_actors_meant(stores: Stores) -> None:
+    _, memory, duck = stores
+    for store in (memory, duck):
+        state = export_filters(store, actors=("Viktor Orbán",))
+        with pytest.raises(NoEventsError, match=r"^No event involves Viktor Orbán; actors in "
+                                                r"these articles: Viktor Orban, "):
+            _export(store, state, "csv")
+    dull = FilterState(date_from=date(1800, 1, 1), date_to=date(1800, 12, 31))
+    with pytest.raises(NoEventsError, match="widen the dates"):
+        _export(duck, dull, "png")  # refused before any browser is asked for
+
+
+def test_actor_names_in_any_letter_case_are_spelled_as_the_events_spell_them(
+    stores: Stores,
+) -> None:
+    _, _, duck = stores
+    state = export_filters(duck, actors=("viktor ORBAN", "nato", "Nobody"))
+    assert state.actors == ("Viktor Orban", "NATO", "Nobody")
+
+
+def test_a_format_that_cannot_be_told_is_an_input_error() -> None:
+    with pytest.raises(InputError, match=r"^Cannot tell the format of 'chart.gif'"):
+        output_format(Path("chart.gif"))
+    with pytest.raises(InputError, match="Cannot tell the format to write"):
+        output_format(io.BytesIO())
+    assert output_format(Path("story.json"), "timelinejs") == "timelinejs"
+    assert output_format(Path("page.HTM")) == "html"

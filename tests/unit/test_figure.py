@@ -11,8 +11,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.chart.figure import (
-    LABEL_LIMIT,
-    WEBGL_LIMIT,
     ViewState,
     build_figure,
     plan_marks,
@@ -22,6 +20,7 @@ from dashboard.chart.marks import describe_date, pack_lanes
 from dashboard.store.memory import corpus_published
 from dashboard.store.synthetic import seed_like_frame, synthetic_frame
 from extract.schema import empty_frame
+from extract.settings import LABEL_LIMIT, WEBGL_LIMIT
 
 DAY_MS = 86_400_000
 

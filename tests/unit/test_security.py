@@ -8,6 +8,7 @@ import pytest
 from dash import Dash, html
 
 from dashboard.serve.security import BindRefused, Credentials, check_bind, install, is_loopback
+from extract.errors import InputError
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.5.5.5", "localhost", "::1", "[::1]"])
@@ -39,7 +40,7 @@ def test_binding_every_address_with_no_auth_is_allowed_with_a_warning():
 
 @pytest.mark.parametrize("value", ["editor", ":pw", "editor:", ""])
 def test_malformed_credentials_are_explained(value):
-    with pytest.raises(ValueError, match="user:password"):
+    with pytest.raises(InputError, match="user:password"):
         Credentials.parse(value)
 
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.chart.detail import plan_view
-from dashboard.chart.figure import WEBGL_LIMIT, ViewState
+from dashboard.chart.figure import ViewState
 from dashboard.store.duckdb_store import DuckStore
 from dashboard.store.filters import FilterState
 from dashboard.store.interface import EventStore
@@ -21,7 +21,7 @@ from dashboard.store.memory import FrameStore
 from dashboard.store.open import open_events
 from dashboard.store.synthetic import seed_like_frame, synthetic_frame
 from extract.schema import MODALITIES, PRECISIONS
-from extract.settings import LARGE_SET
+from extract.settings import LARGE_SET, WEBGL_LIMIT
 
 ACTORS = ("Viktor Orban", "Mark Rutte", "NATO", "Ukraine", "Nobody at all")
 
@@ -76,6 +76,11 @@ def same_answers(memory: EventStore, duck: EventStore, state: FilterState) -> No
             memory.time_bins(state, None, unit).reset_index(drop=True),
             duck.time_bins(state, None, unit),
             check_dtype=False,
+        )
+    for where in (None, window):  # what an exported image's subtitle and credit line name
+        assert memory.actor_counts(state, where) == duck.actor_counts(state, where)
+        pd.testing.assert_frame_equal(
+            memory.sources(state, where), duck.sources(state, where), check_dtype=False
         )
 
 

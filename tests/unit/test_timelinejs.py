@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pandas as pd
 import pytest
 
 from dashboard.export.timelinejs import timelinejs
@@ -165,4 +164,3 @@ def test_an_empty_frame_gives_only_a_title_slide() -> None:
     doc = timelinejs(from_records([]))
     assert doc["events"] == []
     assert "0 events" in doc["title"]["text"]["text"]
-    assert isinstance(pd.DataFrame(doc["events"]), pd.DataFrame)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import base64
 from datetime import date
 
-from dashboard.ui.upload import MAX_FILE_BYTES, MAX_FILES, read_paste, read_uploads
+from dashboard.ui.upload import read_paste, read_uploads
+from extract.settings import MAX_UPLOAD_FILE_BYTES, MAX_UPLOAD_FILES
 
 
 def data_url(data: bytes) -> str:
@@ -30,14 +31,14 @@ def test_an_unsupported_type_is_refused_with_what_is_accepted() -> None:
 
 
 def test_too_many_files_are_refused_at_once() -> None:
-    names = [f"a{i}.txt" for i in range(MAX_FILES + 1)]
+    names = [f"a{i}.txt" for i in range(MAX_UPLOAD_FILES + 1)]
     intake = read_uploads(names, [data_url(b"x")] * len(names))
     assert intake.articles == []
-    assert f"at most {MAX_FILES}" in intake.problems[0]
+    assert f"at most {MAX_UPLOAD_FILES}" in intake.problems[0]
 
 
 def test_a_file_over_the_size_limit_is_refused_and_the_others_read() -> None:
-    big = b"a" * (MAX_FILE_BYTES + 1)
+    big = b"a" * (MAX_UPLOAD_FILE_BYTES + 1)
     intake = read_uploads(["big.txt", "small.txt"], [data_url(big), data_url(b"On Monday.")])
     assert [a.doc_id for a in intake.articles] == ["small"]
     assert "big.txt" in intake.problems[0] and "MB" in intake.problems[0]
