@@ -30,7 +30,7 @@ system:
 	bash .ci/system-packages
 
 lint: setup
-	$(VENV)/bin/ruff check extract dashboard tests benchmarks
+	$(VENV)/bin/ruff check extract dashboard tests benchmarks scripts
 
 bench: setup
 	$(PY) benchmarks/extract_speed.py

@@ -62,7 +62,8 @@ def measure(path: str, store: str, zoom_month: str, zoom_week: list[str]) -> dic
     from plotly.io.json import to_json_plotly
 
     from dashboard.store.filters import FilterState
-    from dashboard.ui.app import create_app, load, running
+    from dashboard.store.open import load
+    from dashboard.ui.app import create_app, running
     from dashboard.ui.handlers import panel_outputs, view_outputs, view_state
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no request log in the report

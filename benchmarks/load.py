@@ -14,7 +14,8 @@ and stops by itself after ``--seconds`` or ``--requests``, whichever comes first
     .venv/bin/python benchmarks/load.py --users 50 --seconds 60 --json
 
 An error is a non-2xx answer, a broken connection, or a callback answering with the app's error
-alert. The client and the server start live in ``benchmarks/dash_client.py``.
+alert. The client, the page values and the server start live in ``tests/dash_client.py`` (the
+system tests drive the server with them too).
 """
 
 from __future__ import annotations
@@ -31,9 +32,21 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from dash_client import DashClient, rss_mb, start_server  # noqa: E402
+from dash_client import DashClient, actors_of, doc_of, page, start_server  # noqa: E402
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process in MB (Linux /proc; NaN elsewhere)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
 
 # --- simulated users ---------------------------------------------------------------------------
 
@@ -124,33 +137,18 @@ def _user(url: str, deps: list[dict[str, Any]], corpus: dict[str, Any], seed: in
         client.close()
 
 
-FILTERS = ("filter-actors", "filter-docs", "filter-date-from", "filter-date-to",
-           "filter-precision", "filter-modality", "filter-search")
-
-
-def _page(**filters: Any) -> dict[str, Any]:
-    """What a page holds: the filters given, everything else at its start value."""
-    values: dict[str, Any] = {f"{name}.value": None for name in FILTERS}
-    values.update({f"filter-{k.replace('_', '-')}.value": v for k, v in filters.items()})
-    values.update({"group-by.value": "lanes", "theme-switch.value": False,
-                   "view-range.data": None, "corpus-version.data": 0,
-                   "graph-width.data": 1200, "selected-event.data": None,
-                   "url-read.data": True})
-    return values
-
-
 def _filter_step(rng: random.Random, corpus: dict[str, Any]) -> list[tuple[Any, ...]]:
     which = rng.choice(["actors", "docs", "precision", "search", "group"])
     if which == "actors":
-        values = _page(actors=rng.sample(corpus["actors"], k=min(2, len(corpus["actors"]))))
+        values = page(actors=rng.sample(corpus["actors"], k=min(2, len(corpus["actors"]))))
     elif which == "docs":
-        values = _page(docs=[rng.choice(corpus["docs"])])
+        values = page(docs=[rng.choice(corpus["docs"])])
     elif which == "precision":
-        values = _page(precision=[rng.choice(["day", "week", "month", "year"])])
+        values = page(precision=[rng.choice(["day", "week", "month", "year"])])
     elif which == "search":
-        values = _page(search=rng.choice(["talks", "election", "minister", "2024", "zzz"]))
+        values = page(search=rng.choice(["talks", "election", "minister", "2024", "zzz"]))
     else:
-        values = _page()
+        values = page()
         values["group-by.value"] = rng.choice(["lanes", "actor"])
     changed = {"group": "group-by.value"}.get(which, f"filter-{which}.value")
     return [("filter", "timeline.figure", values, [changed])]
@@ -158,9 +156,9 @@ def _filter_step(rng: random.Random, corpus: dict[str, Any]) -> list[tuple[Any, 
 
 def _panel_step(rng: random.Random, corpus: dict[str, Any]) -> list[tuple[Any, ...]]:
     event_id = rng.choice(corpus["events"])
-    click = _page()
+    click = page()
     click["timeline.clickData"] = {"points": [{"customdata": [event_id], "curveNumber": 1}]}
-    shown = _page()
+    shown = page()
     shown["selected-event.data"] = event_id
     return [("select", "selected-event.data", click, ["timeline.clickData"]),
             ("panel", "source-panel-body.children", shown, ["selected-event.data"])]
@@ -168,33 +166,21 @@ def _panel_step(rng: random.Random, corpus: dict[str, Any]) -> list[tuple[Any, .
 
 def _export_step(rng: random.Random, corpus: dict[str, Any]) -> list[tuple[Any, ...]]:
     button = rng.choice(["export-csv", "export-json", "export-timelinejs"])
-    values = _page(actors=[rng.choice(corpus["actors"])] if rng.random() < 0.5 else None)
+    values = page(actors=[rng.choice(corpus["actors"])] if rng.random() < 0.5 else None)
     values[f"{button}.n_clicks"] = 1
     return [("export", "download.data", values, [f"{button}.n_clicks"])]
 
 
 def _discover(client: DashClient) -> dict[str, Any]:
     """Event ids, actors and documents, read from one unfiltered view (as a page load does)."""
-    response = client.call("timeline.figure", _page(), ["filter-search.value"])
+    response = client.call("timeline.figure", page(), ["filter-search.value"])
     rows = response["events-table"]["rowData"]
-    actors = sorted({name for row in rows for name in _actors(row)})
+    actors = sorted({name for row in rows for name in actors_of(row)})
     return {
         "events": [row["event_id"] for row in rows],
         "actors": actors or ["nobody"],
         "docs": sorted({doc_of(row["event_id"]) for row in rows}) or ["none"],
     }
-
-
-def doc_of(event_id: str) -> str:
-    """The article an event came from: event ids are "doc_id:offset"."""
-    return event_id.rsplit(":", 1)[0]
-
-
-def _actors(row: dict[str, Any]) -> list[str]:
-    """The table shows actors joined by ", " (a list in older versions)."""
-    value = row.get("actors") or []
-    names = value.split(",") if isinstance(value, str) else value
-    return [name.strip() for name in names if name.strip()]
 
 
 def run_load(url: str, pid: int, *, users: int = 50, requests: int = 10_000,

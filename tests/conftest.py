@@ -6,40 +6,24 @@ here is used by the fast tests.
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CHROME_FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--window-size=1440,1000",
-)
-
-
-def _chromedriver() -> str | None:
-    return os.environ.get("DATELINE_CHROMEDRIVER") or shutil.which("chromedriver")
-
 
 @pytest.fixture(scope="session")
 def chromium() -> tuple[str, str]:
-    from dashboard.export.images import ChromiumNotFoundError, find_chromium
+    """(browser, driver) paths, found as the product finds them (``dashboard.export.chromium``)."""
+    from dashboard.export.chromium import find_chromedriver, find_chromium
+    from extract.errors import ChromiumNotFoundError
 
     try:
-        browser = find_chromium()  # the same search the image export uses
+        browser = find_chromium()
     except ChromiumNotFoundError as error:
         pytest.skip(str(error))
-    driver = _chromedriver()
+    driver = find_chromedriver()
     if driver is None:
         pytest.skip("no chromedriver found (apt-get install chromium-driver)")
     try:
@@ -63,9 +47,11 @@ def browser(chromium: tuple[str, str], downloads: Path) -> Iterator[Any]:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
+    from dashboard.export.chromium import selenium_flags
+
     options = webdriver.ChromeOptions()
     options.binary_location = chromium[0]
-    for flag in CHROME_FLAGS:
+    for flag in selenium_flags(1440, 1000):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     options.add_experimental_option(

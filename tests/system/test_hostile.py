@@ -198,4 +198,5 @@ def test_an_ancient_date_survives_the_figure_and_the_app(ancient_events):
     figure = build_figure(frame, ViewState())
     shown = json.dumps(figure.to_plotly_json(), default=str)
     assert "1066-10-14" in shown
-    assert create_app(frame).layout is not None
+    layout = create_app(frame).layout
+    assert "1066" in json.dumps(layout.to_plotly_json(), default=str)  # the page holds it

@@ -4,7 +4,7 @@ Why real processes: atomic writes only prove themselves when the writer dies wit
 (no ``finally``, no flush). Each test starts the real ``dateline`` command, kills it with SIGKILL
 at a chosen moment, and checks what a restart finds: no corrupt file, the finished work back,
 the unfinished work absent. Uploads go through the Dash callback endpoint exactly as the browser
-sends them (``benchmarks/load.py``'s ``DashClient``).
+sends them (``tests/dash_client.py``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from benchmark_scripts import benchmark
+from dash_client import DashClient, doc_of, page, start_server
 
 from dashboard.store.data_folder import DataStore
 from extract import serialize
@@ -33,14 +33,12 @@ SEEDS = ROOT / "seeds"
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
-
-
-load = benchmark("load")
-
 STORY = "The bridge over the Maas reopened on 3 March 2024 after a long repair.\n"
 
 
-def upload(client: Any, name: str, text: str, published: str = "2024-03-10") -> dict[str, Any]:
+def upload(
+    client: DashClient, name: str, text: str, published: str = "2024-03-10"
+) -> dict[str, Any]:
     """Drop one file on the upload box and press Add, as the browser does."""
     content = "data:text/plain;base64," + base64.b64encode(text.encode()).decode()
     values = {
@@ -54,9 +52,9 @@ def upload(client: Any, name: str, text: str, published: str = "2024-03-10") -> 
     return client.call("upload-status.children", values, ["upload-add.n_clicks"])
 
 
-def doc_ids(client: Any) -> list[str]:
-    response = client.call("timeline.figure", load._page(), ["filter-search.value"])
-    return [load.doc_of(row["event_id"]) for row in response["events-table"]["rowData"]]
+def doc_ids(client: DashClient) -> list[str]:
+    response = client.call("timeline.figure", page(), ["filter-search.value"])
+    return [doc_of(row["event_id"]) for row in response["events-table"]["rowData"]]
 
 
 def sigkill(process: subprocess.Popen[bytes]) -> None:
@@ -76,16 +74,16 @@ def assert_store_is_whole(data: Path) -> None:
 
 def test_an_upload_that_was_confirmed_survives_a_sigkill_and_comes_back(tmp_path):
     data = tmp_path / "data"
-    with load.start_server("--data", str(data), "--workers", "2") as (process, url):
-        client = load.DashClient(url)
+    with start_server("--data", str(data), "--workers", "2") as (process, url):
+        client = DashClient(url)
         assert "kill_story" not in doc_ids(client)
         status = upload(client, "kill_story.txt", STORY)
         assert "Added 1 article" in json.dumps(status)
         client.close()
         sigkill(process)
     assert len(list((data / "articles").glob("*.json"))) == 1
-    with load.start_server("--data", str(data), "--workers", "2") as (process, url):
-        client = load.DashClient(url)
+    with start_server("--data", str(data), "--workers", "2") as (process, url):
+        client = DashClient(url)
         assert "kill_story" in doc_ids(client)
         client.close()
     assert_store_is_whole(data)
@@ -95,8 +93,8 @@ def test_an_upload_that_was_confirmed_survives_a_sigkill_and_comes_back(tmp_path
 def test_a_sigkill_during_an_upload_leaves_it_whole_or_absent_never_corrupt(tmp_path, delay):
     data = tmp_path / "data"
     big = STORY + "Officials met again on 5 March 2024. " * 5_000  # 0.2 MB to extract
-    with load.start_server("--data", str(data), "--workers", "2") as (process, url):
-        client = load.DashClient(url)
+    with start_server("--data", str(data), "--workers", "2") as (process, url):
+        client = DashClient(url)
         errors: list[BaseException] = []
 
         def send() -> None:
@@ -110,8 +108,8 @@ def test_a_sigkill_during_an_upload_leaves_it_whole_or_absent_never_corrupt(tmp_
         time.sleep(delay)
         sigkill(process)
         sender.join(timeout=30)
-    with load.start_server("--data", str(data), "--workers", "2") as (process, url):
-        client = load.DashClient(url)
+    with start_server("--data", str(data), "--workers", "2") as (process, url):
+        client = DashClient(url)
         shown = {doc for doc in doc_ids(client) if doc.startswith("cut_short")}
         client.close()
     stored = list((data / "articles").glob("*.json"))

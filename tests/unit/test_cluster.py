@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from extract import schema
+from extract.events import cluster
 from extract.events.cluster import assign_clusters
 
 
@@ -172,10 +173,26 @@ def test_an_empty_frame_stays_empty_and_typed() -> None:
     assert frame.empty
 
 
-def test_a_big_block_is_clustered_in_bounded_time() -> None:
-    rows = [
-        _row(f"d{i}:1", f"NATO said item {i}", ["NATO"], f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}")
-        for i in range(3000)
-    ]
-    frame = _clusters(rows)
-    assert len(frame) == 3000
+def test_each_row_of_a_big_block_is_compared_with_a_bounded_number_of_neighbours(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # One actor, one key word, one day: comparing every pair of the block would be quadratic
+    # (hours for a corpus); each row meets a bounded number of neighbours, so every further 500
+    # rows cost exactly as many comparisons as the 500 before.
+    compared = 0
+    real_same = cluster._same
+
+    def counting_same(*args: object) -> bool:
+        nonlocal compared
+        compared += 1
+        return real_same(*args)
+
+    monkeypatch.setattr(cluster, "_same", counting_same)
+    costs = []
+    for size in (500, 1000, 1500):
+        compared = 0
+        rows = [_row(f"d{i}:1", f"NATO said item {i}", ["NATO"], "2024-06-18") for i in range(size)]
+        assert len(_clusters(rows)) == size
+        costs.append(compared)
+    assert costs[0] > 0
+    assert costs[2] - costs[1] <= costs[1] - costs[0], costs

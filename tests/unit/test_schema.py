@@ -31,7 +31,10 @@ def test_a_frame_built_from_records_follows_the_schema():
 
 
 def test_an_empty_frame_follows_the_schema():
-    schema.validate(schema.empty_frame())
+    empty = schema.empty_frame()
+    schema.validate(empty)
+    assert empty.empty
+    assert list(empty.columns) == list(schema.from_records([_row()]).columns)
 
 
 def test_dates_outside_the_nanosecond_range_do_not_overflow():

@@ -57,6 +57,6 @@ def test_relative_expressions_resolve_around_any_publication_date(published: dat
 
 
 def test_an_offset_reaching_before_year_one_is_not_a_date() -> None:
-    # found by benchmarks/fuzz.py: "1066 quarter earlier" once gave the value "-058-Q4"
+    # found by tests/fuzz_targets.py: "1066 quarter earlier" once gave the value "-058-Q4"
     text = "Sales fell sharply 1066 quarter earlier."
     assert all(is_valid_value(t.value) for t in tag(text, date(2024, 6, 20)))

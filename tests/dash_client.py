@@ -1,8 +1,8 @@
 """Talking to a running Dash app as its browser page does, and starting ``dateline serve``.
 
-Why its own module: the load benchmark and the kill tests both drive a real server process
-through ``/_dash-update-component``. Payloads are built from the app's own
-``/_dash-dependencies``, so they follow the real callbacks (``dashboard/callbacks.py``) when
+A test helper (tests/system drives a real server with it); ``benchmarks/load.py`` imports it from
+here too, so tests never depend on a benchmark script. Payloads are built from the app's own
+``/_dash-dependencies``, so they follow the real callbacks (``dashboard/ui/callbacks.py``) when
 those change, instead of hand-copied JSON that silently stops matching.
 """
 
@@ -122,6 +122,36 @@ def _value(item: dict[str, Any], values: dict[str, Any]) -> dict[str, Any] | lis
     return {"id": item["id"], "property": item["property"], "value": values.get(key)}
 
 
+# --- what a page holds ----------------------------------------------------------------------
+
+FILTERS = ("filter-actors", "filter-docs", "filter-date-from", "filter-date-to",
+           "filter-precision", "filter-modality", "filter-search")
+
+
+def page(**filters: Any) -> dict[str, Any]:
+    """What a page holds: the filters given (``actors=[...]``, ``search="..."``), everything else
+    at its start value; the ``values`` for ``DashClient.call``."""
+    values: dict[str, Any] = {f"{name}.value": None for name in FILTERS}
+    values.update({f"filter-{k.replace('_', '-')}.value": v for k, v in filters.items()})
+    values.update({"group-by.value": "lanes", "theme-switch.value": False,
+                   "view-range.data": None, "corpus-version.data": 0,
+                   "graph-width.data": 1200, "selected-event.data": None,
+                   "url-read.data": True})
+    return values
+
+
+def doc_of(event_id: str) -> str:
+    """The article an event came from: event ids are "doc_id:offset"."""
+    return event_id.rsplit(":", 1)[0]
+
+
+def actors_of(row: dict[str, Any]) -> list[str]:
+    """The actors of an events-table row (shown joined by ", "; a list in older versions)."""
+    value = row.get("actors") or []
+    names = value.split(",") if isinstance(value, str) else value
+    return [name.strip() for name in names if name.strip()]
+
+
 # --- the server under test ---------------------------------------------------------------------
 
 
@@ -159,16 +189,3 @@ def _wait_for_url(process: subprocess.Popen[bytes], log: Any, timeout: float) ->
             raise RuntimeError(f"dateline serve exited with {process.returncode}:\n{text}")
         time.sleep(0.1)
     raise TimeoutError(f"dateline serve printed no URL within {timeout:.0f} s")
-
-
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process in MB (Linux /proc; NaN elsewhere)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return float("nan")
-
-

@@ -5,9 +5,10 @@ Each target checks the properties every input must keep, not just "no exception"
   type and value, and a calendar range (when there is one) that starts before it ends;
 - readers: any bytes under any file name give articles or one-line problems, never an exception.
 
-Long campaign:   .venv/bin/python benchmarks/fuzz.py tagger -max_total_time=600
-Bounded (CI):    .venv/bin/python benchmarks/fuzz.py readers -runs=3000
+Long campaign:   .venv/bin/python tests/fuzz_targets.py tagger -max_total_time=600
+Bounded (CI):    .venv/bin/python tests/fuzz_targets.py readers -runs=3000
 libFuzzer's options follow the target name; crashes are written as ``crash-*`` files.
+``tests/system/test_fuzz.py`` runs a bounded campaign of each target.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ TARGETS = {"tagger": _tagger, "readers": _readers}
 
 def main() -> None:
     if len(sys.argv) < 2 or sys.argv[1] not in TARGETS:
-        sys.exit(f"usage: fuzz.py {{{'|'.join(TARGETS)}}} [libFuzzer options]")
+        sys.exit(f"usage: fuzz_targets.py {{{'|'.join(TARGETS)}}} [libFuzzer options]")
     target = TARGETS[sys.argv[1]]
     atheris.Setup([sys.argv[0], *sys.argv[2:]], target)
     atheris.Fuzz()
