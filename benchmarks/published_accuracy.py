@@ -19,47 +19,21 @@ accuracy trade off as the posterior confidence needed to return a day
 from __future__ import annotations
 
 import argparse
-import json
 import re
+import sys
 import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from extract.article import Article
-from extract.dating.published import infer_published
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-REUTERS = SHARED / "corpora" / "reuters21578.jsonl"
-TIMEML = SHARED / "corpora" / "timeml"
-_DCT = re.compile(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', re.S)
-_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
-_TAG = re.compile(r"<[^>]+>")
+from corpora import undated_reuters, undated_timeml  # noqa: E402  (the samples the tests score)
+
+from extract.article import Article  # noqa: E402
+from extract.dating.published import infer_published  # noqa: E402
+
 _LIKELIEST = re.compile(r"likeliest years: (\d{4}) \((\d+)%\)")
-
-
-def reuters_sample(size: int) -> list[tuple[Article, date]]:
-    lines = REUTERS.read_text(encoding="utf-8").splitlines()
-    step = max(1, len(lines) // size)
-    sample = []
-    for line in lines[::step][:size]:
-        record = json.loads(line)
-        truth = date.fromisoformat(record["published"])
-        sample.append((Article(doc_id=record["id"], text=record["text"]), truth))
-    return sample
-
-
-def timeml_sample() -> list[tuple[Article, date]]:
-    import html
-
-    sample = []
-    for path in sorted(TIMEML.glob("*/*.tml")):
-        raw = path.read_text(encoding="utf-8")
-        dct, body = _DCT.search(raw), _TEXT.search(raw)
-        if dct and body:
-            text = html.unescape(_TAG.sub("", body.group(1)))
-            sample.append((Article(doc_id=path.stem, text=text), date.fromisoformat(dct[1])))
-    return sample
 
 
 def score(name: str, sample: list[tuple[Article, date]], batch: bool, anchored: bool) -> None:
@@ -136,11 +110,11 @@ def main() -> None:
     parser.add_argument("--curve", action="store_true")
     args = parser.parse_args()
     if args.curve:
-        curve("reuters", reuters_sample(args.sample))
-        curve("timeml", timeml_sample())
+        curve("reuters", undated_reuters(args.sample))
+        curve("timeml", undated_timeml())
         return
-    score("reuters", reuters_sample(args.sample), args.batch, args.anchored)
-    score("timeml", timeml_sample(), args.batch, args.anchored)
+    score("reuters", undated_reuters(args.sample), args.batch, args.anchored)
+    score("timeml", undated_timeml(), args.batch, args.anchored)
 
 
 if __name__ == "__main__":

@@ -93,3 +93,14 @@ def seeds_url(serve: Callable[..., str]) -> str:
 
     frame, articles = load([])
     return serve(frame, articles)
+
+
+@pytest.fixture(scope="module")
+def events_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed-like events saved as JSON: export tests need not wait for extraction."""
+    from dashboard.store.synthetic import seed_like_frame
+    from extract import serialize
+
+    path = tmp_path_factory.mktemp("events") / "events.json"
+    serialize.write(seed_like_frame(), path)
+    return path

@@ -13,12 +13,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from click.testing import CliRunner
+from exports import run_export
 
-from dashboard.cli import cli
 from dashboard.export.chromium import find_chromium
-from dashboard.store.synthetic import seed_like_frame, synthetic_frame
-from extract import serialize
+from dashboard.store.synthetic import synthetic_frame
 from extract.errors import ChromiumNotFoundError
 from extract.settings import LARGE_SET
 
@@ -30,19 +28,8 @@ def _chromium_or_skip() -> None:
         pytest.skip(f"image export needs Chromium: {error}")
 
 
-@pytest.fixture(scope="module")
-def events_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed-like events saved as JSON: export tests need not wait for extraction."""
-    path = tmp_path_factory.mktemp("events") / "events.json"
-    serialize.write(seed_like_frame(), path)
-    return path
 
 
-def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["export", *args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.output
 
 
 def test_a_png_export_is_at_least_1000_by_400_and_not_blank(
@@ -52,7 +39,7 @@ def test_a_png_export_is_at_least_1000_by_400_and_not_blank(
 
     _chromium_or_skip()
     out = tmp_path / "chart.png"
-    code, output = _run(str(events_file), "-o", str(out))
+    code, output = run_export(str(events_file), "-o", str(out))
     assert code == 0, output
     assert "20 events" in output and "(png)" in output
     image = Image.open(out)
@@ -68,7 +55,7 @@ def test_an_svg_for_one_actor_shows_their_events_names_and_credit(
 ) -> None:
     _chromium_or_skip()
     out = tmp_path / "rutte.svg"
-    code, output = _run(str(events_file), "--actor", "mark rutte", "-o", str(out))
+    code, output = run_export(str(events_file), "--actor", "mark rutte", "-o", str(out))
     assert code == 0, output
     svg = out.read_text(encoding="utf-8")
     assert "Rutte seals a deal with Orban" in svg
@@ -86,7 +73,7 @@ def test_a_pdf_export_has_a_page_with_labels_and_the_credit_line(
 
     _chromium_or_skip()
     out = tmp_path / "chart.pdf"
-    code, output = _run(str(events_file), "--title", "Rutte's road to NATO", "-o", str(out))
+    code, output = run_export(str(events_file), "--title", "Rutte's road to NATO", "-o", str(out))
     assert code == 0, output
     reader = PdfReader(out)
     assert len(reader.pages) == 1
@@ -99,7 +86,7 @@ def test_a_pdf_export_has_a_page_with_labels_and_the_credit_line(
 def test_grouping_by_actor_prints_each_actor_as_a_band(events_file: Path, tmp_path: Path) -> None:
     _chromium_or_skip()
     out = tmp_path / "bands.svg"
-    code, output = _run(str(events_file), "--group-by", "actor", "-o", str(out))
+    code, output = run_export(str(events_file), "--group-by", "actor", "-o", str(out))
     assert code == 0, output
     svg = out.read_text(encoding="utf-8")
     assert ">Jens Stoltenberg<" in svg and ">Viktor Orban<" in svg
@@ -110,7 +97,7 @@ def test_png_bytes_are_a_real_image(events_file: Path, tmp_path: Path) -> None:
 
     _chromium_or_skip()
     out = tmp_path / "big.png"
-    code, _ = _run(str(events_file), "--scale", "2", "--width", "1200", "--height", "500",
+    code, _ = run_export(str(events_file), "--scale", "2", "--width", "1200", "--height", "500",
                    "-o", str(out))
     assert code == 0
     assert Image.open(io.BytesIO(out.read_bytes())).size == (2400, 1000)
@@ -144,7 +131,7 @@ def test_a_png_of_a_large_set_is_drawn_from_counts_per_bin(
     _chromium_or_skip()
     path, frame = large_set
     out = tmp_path / "all.png"
-    code, output = _run(str(path), "-o", str(out))
+    code, output = run_export(str(path), "-o", str(out))
     assert code == 0, output
     assert f"{len(frame)} events -> {out} (png)" in output
     pixels = _not_blank(out)
@@ -158,7 +145,7 @@ def test_a_png_for_one_actor_of_a_large_set_is_titled_with_their_name(
     _chromium_or_skip()
     path, frame = large_set
     out = tmp_path / "nato.png"
-    code, output = _run(str(path), "--actor", "nato", "-o", str(out))
+    code, output = run_export(str(path), "--actor", "nato", "-o", str(out))
     assert code == 0, output
     matched = sum("NATO" in actors for actors in frame["actors"])
     assert f"{matched} events -> {out} (png)" in output
@@ -171,7 +158,7 @@ def test_an_svg_of_a_large_set_says_what_it_counts_and_where_it_comes_from(
     _chromium_or_skip()
     path, frame = large_set
     out = tmp_path / "until-2024.svg"
-    code, output = _run(str(path), "--to", "2024-12-31", "-o", str(out))
+    code, output = run_export(str(path), "--to", "2024-12-31", "-o", str(out))
     assert code == 0, output
     svg = out.read_text(encoding="utf-8")
     matched = int((frame["date_start"] <= pd.Timestamp("2024-12-31")).sum())

@@ -15,8 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
-import plotly.graph_objects as go
 import pytest
+from exports import sample_figure
 
 from dashboard.export.chromium import find_chromium
 from dashboard.export.images import ImageExporter, figure_bytes
@@ -37,21 +37,6 @@ def exporter() -> Iterator[ImageExporter]:
         yield warm
 
 
-def _figure() -> go.Figure:
-    fig = go.Figure(
-        go.Scatter(
-            x=["1949-04-04", "2024-06-20", "2024-10-01"],
-            y=[1, 2, 1],
-            text=["NATO founded", "Mark Rutte clinches the race", "Jens Stoltenberg leaves"],
-            mode="markers+text",
-            textposition="top center",
-            marker={"size": 24, "color": "rgb(220,20,20)"},
-            name="Mark Rutte",
-        )
-    )
-    fig.update_layout(title="Rutte to lead NATO", showlegend=True, template="plotly_white")
-    fig.update_xaxes(range=["1930-01-01", "2045-12-31"])  # room for the last label
-    return fig
 
 
 def _pixels(png: bytes) -> np.ndarray:
@@ -68,7 +53,7 @@ def _red_pixels(png: bytes) -> int:
 def test_a_png_has_the_asked_size_and_shows_the_markers(exporter: ImageExporter) -> None:
     from PIL import Image
 
-    png = figure_bytes(_figure(), "png", width=1000, height=400, exporter=exporter)
+    png = figure_bytes(sample_figure(), "png", width=1000, height=400, exporter=exporter)
     image = Image.open(io.BytesIO(png))
     assert image.format == "PNG"
     assert image.size == (1000, 400)
@@ -79,12 +64,12 @@ def test_a_png_has_the_asked_size_and_shows_the_markers(exporter: ImageExporter)
 def test_scale_multiplies_the_png_resolution(exporter: ImageExporter) -> None:
     from PIL import Image
 
-    png = figure_bytes(_figure(), "png", width=600, height=300, scale=2, exporter=exporter)
+    png = figure_bytes(sample_figure(), "png", width=600, height=300, scale=2, exporter=exporter)
     assert Image.open(io.BytesIO(png)).size == (1200, 600)
 
 
 def test_an_svg_carries_labels_and_names_as_text(exporter: ImageExporter) -> None:
-    svg = figure_bytes(_figure(), "svg", width=1000, height=400, exporter=exporter).decode()
+    svg = figure_bytes(sample_figure(), "svg", width=1000, height=400, exporter=exporter).decode()
     assert svg.lstrip().startswith("<svg")
     assert "Mark Rutte clinches the race" in svg
     assert ">Mark Rutte<" in svg  # legend entry
@@ -94,7 +79,7 @@ def test_an_svg_carries_labels_and_names_as_text(exporter: ImageExporter) -> Non
 def test_a_pdf_has_one_page_with_the_labels_as_text(exporter: ImageExporter) -> None:
     from pypdf import PdfReader
 
-    pdf = figure_bytes(_figure(), "pdf", width=1000, height=400, exporter=exporter)
+    pdf = figure_bytes(sample_figure(), "pdf", width=1000, height=400, exporter=exporter)
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
@@ -104,9 +89,9 @@ def test_a_pdf_has_one_page_with_the_labels_as_text(exporter: ImageExporter) -> 
 
 
 def test_the_browser_stays_warm_between_exports(exporter: ImageExporter) -> None:
-    figure_bytes(_figure(), "svg", exporter=exporter)
+    figure_bytes(sample_figure(), "svg", exporter=exporter)
     browser = exporter._kaleido
-    figure_bytes(_figure(), "png", exporter=exporter)
+    figure_bytes(sample_figure(), "png", exporter=exporter)
     assert exporter.running and exporter._kaleido is browser
 
 
@@ -124,7 +109,7 @@ def _children(pid: int) -> list[int]:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 def test_a_crashed_browser_is_restarted_for_the_next_export() -> None:
     with ImageExporter(_chromium_or_skip()) as fresh:
-        fresh.render(_figure(), "svg", width=500, height=300)
+        fresh.render(sample_figure(), "svg", width=500, height=300)
         wrapper = fresh._kaleido.subprocess  # choreographer's wrapper around Chromium
         before = fresh._kaleido
         chromium = _children(wrapper.pid)
@@ -132,7 +117,7 @@ def test_a_crashed_browser_is_restarted_for_the_next_export() -> None:
         for pid in chromium:
             os.kill(pid, signal.SIGKILL)  # Chromium crashes
         wrapper.wait(10)  # and the wrapper follows it
-        svg = fresh.render(_figure(), "svg", width=500, height=300)
+        svg = fresh.render(sample_figure(), "svg", width=500, height=300)
         assert b"Mark Rutte clinches the race" in svg
         assert fresh._kaleido is not before
 
@@ -140,10 +125,10 @@ def test_a_crashed_browser_is_restarted_for_the_next_export() -> None:
 def test_exports_from_many_threads_all_succeed(exporter: ImageExporter) -> None:
     formats = ["png", "svg", "pdf"] * 3
     with ThreadPoolExecutor(max_workers=5) as pool:
-        results = list(
-            pool.map(lambda f: figure_bytes(_figure(), f, width=500, height=300, exporter=exporter),
-                     formats)
-        )
+        def draw(fmt: str) -> bytes:
+            return figure_bytes(sample_figure(), fmt, width=500, height=300, exporter=exporter)
+
+        results = list(pool.map(draw, formats))
     magic = {"png": b"\x89PNG", "svg": b"<svg", "pdf": b"%PDF"}
     assert [r[:4] for r in results] == [magic[f] for f in formats]
 

@@ -12,35 +12,19 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
+from exports import run_export
 
-from dashboard.cli import cli
 from dashboard.export import images as image_export
-from dashboard.store.synthetic import seed_like_frame, synthetic_frame
+from dashboard.store.synthetic import synthetic_frame
 from extract import serialize
 from extract.settings import LARGE_SET
-
-
-@pytest.fixture(scope="module")
-def events_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed-like events saved as JSON: export tests need not wait for extraction."""
-    path = tmp_path_factory.mktemp("events") / "events.json"
-    serialize.write(seed_like_frame(), path)
-    return path
-
-
-def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["export", *args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.output
 
 
 def test_an_html_export_is_an_offline_page_with_the_events(
     events_file: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "chart.html"
-    code, output = _run(str(events_file), "-o", str(out))
+    code, output = run_export(str(events_file), "-o", str(out))
     assert code == 0, output
     page = out.read_text(encoding="utf-8")
     assert "Rutte visits Istanbul" in page
@@ -51,7 +35,7 @@ def test_a_csv_export_keeps_only_events_overlapping_the_dates(
     events_file: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "june.csv"
-    code, output = _run(str(events_file), "--from", "2024-06-01", "--to", "2024-06-30",
+    code, output = run_export(str(events_file), "--from", "2024-06-01", "--to", "2024-06-30",
                         "-o", str(out))
     assert code == 0, output
     frame = serialize.read(out)
@@ -62,7 +46,7 @@ def test_a_csv_export_keeps_only_events_overlapping_the_dates(
 
 def test_a_json_export_lists_events_with_iso_dates(events_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "events.json"
-    code, _ = _run(str(events_file), "--actor", "Viktor Orban", "-o", str(out))
+    code, _ = run_export(str(events_file), "--actor", "Viktor Orban", "-o", str(out))
     assert code == 0
     records = json.loads(out.read_text(encoding="utf-8"))
     assert records and all("Viktor Orban" in r["actors"] for r in records)
@@ -71,7 +55,7 @@ def test_a_json_export_lists_events_with_iso_dates(events_file: Path, tmp_path: 
 
 def test_timelinejs_is_chosen_with_format(events_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "story.json"
-    code, output = _run(str(events_file), "--format", "timelinejs", "--title", "Rutte & NATO",
+    code, output = run_export(str(events_file), "--format", "timelinejs", "--title", "Rutte & NATO",
                         "-o", str(out))
     assert code == 0, output
     doc = json.loads(out.read_text(encoding="utf-8"))
@@ -81,7 +65,7 @@ def test_timelinejs_is_chosen_with_format(events_file: Path, tmp_path: Path) -> 
 
 def test_a_parquet_export_reads_back(events_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "events.parquet"
-    code, _ = _run(str(events_file), "-o", str(out))
+    code, _ = run_export(str(events_file), "-o", str(out))
     assert code == 0
     assert len(serialize.read(out)) == 20
 
@@ -90,7 +74,7 @@ def test_an_unknown_actor_is_named_with_the_actors_there_are(
     events_file: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "none.png"
-    code, output = _run(str(events_file), "--actor", "Mark Rute", "-o", str(out))
+    code, output = run_export(str(events_file), "--actor", "Mark Rute", "-o", str(out))
     assert code == 1
     assert "Error: No event involves Mark Rute; actors in these articles:" in output
     assert "Mark Rutte" in output
@@ -98,20 +82,20 @@ def test_an_unknown_actor_is_named_with_the_actors_there_are(
 
 
 def test_an_output_without_a_known_extension_is_refused(events_file: Path, tmp_path: Path) -> None:
-    code, output = _run(str(events_file), "-o", str(tmp_path / "chart.gif"))
+    code, output = run_export(str(events_file), "-o", str(tmp_path / "chart.gif"))
     assert code == 2
     assert "Cannot tell the format of 'chart.gif'" in output
 
 
 def test_from_after_to_is_refused(events_file: Path, tmp_path: Path) -> None:
-    code, output = _run(str(events_file), "--from", "2024-07-01", "--to", "2024-06-01",
+    code, output = run_export(str(events_file), "--from", "2024-07-01", "--to", "2024-06-01",
                         "-o", str(tmp_path / "x.csv"))
     assert code == 2
     assert "--from is after --to" in output
 
 
 def test_images_below_1000_by_400_are_refused(events_file: Path, tmp_path: Path) -> None:
-    code, output = _run(str(events_file), "--width", "640", "-o", str(tmp_path / "x.png"))
+    code, output = run_export(str(events_file), "--width", "640", "-o", str(tmp_path / "x.png"))
     assert code == 2
     assert "640 is not in the range x>=1000" in output
 
@@ -122,7 +106,7 @@ def test_a_missing_chromium_fails_in_one_sentence(
     monkeypatch.setattr(image_export, "_shared", None)  # a fresh exporter, not the warm one
     monkeypatch.setenv("DATELINE_CHROMIUM", "/nonexistent/chromium")
     out = tmp_path / "chart.png"
-    code, output = _run(str(events_file), "-o", str(out))
+    code, output = run_export(str(events_file), "-o", str(out))
     assert code == 1
     assert output.strip().startswith("Error: DATELINE_CHROMIUM='/nonexistent/chromium'")
     assert "apt-get install chromium" in output
@@ -135,7 +119,7 @@ def test_an_output_that_cannot_be_written_is_one_sentence_naming_it(
 ) -> None:
     (tmp_path / "report").write_text("a file, not a folder", encoding="utf-8")
     out = tmp_path / "report" / "events.csv"
-    code, output = _run(str(events_file), "-o", str(out))
+    code, output = run_export(str(events_file), "-o", str(out))
     assert code == 1
     assert output.startswith("Error: ") and output.strip().endswith(f"{out}.")
     assert output.strip().count("\n") == 0 and "Traceback" not in output
@@ -143,7 +127,7 @@ def test_an_output_that_cannot_be_written_is_one_sentence_naming_it(
 
 def test_with_no_path_the_bundled_seeds_are_exported(tmp_path: Path) -> None:
     out = tmp_path / "seeds.csv"
-    code, output = _run("-o", str(out))
+    code, output = run_export("-o", str(out))
     assert code == 0, output
     frame = serialize.read(out)
     assert set(frame["doc_id"]) == {"000_ae0033b23e868a57", "001_337b95fca48f7d8d"}
@@ -178,7 +162,7 @@ def test_a_csv_export_of_a_large_set_holds_every_event_earliest_first(
 ) -> None:
     path, frame = large_set
     out = tmp_path / "all.csv"
-    code, output = _run(str(path), "-o", str(out))
+    code, output = run_export(str(path), "-o", str(out))
     assert code == 0, output
     assert f"{len(frame)} events -> {out} (csv)" in output
     back = serialize.read(out)
@@ -194,7 +178,7 @@ def test_an_actor_export_of_a_large_set_holds_exactly_that_actors_events(
 ) -> None:
     path, frame = large_set
     out = tmp_path / "orban.json"
-    code, output = _run(str(path), "--actor", "viktor orban", "-o", str(out))
+    code, output = run_export(str(path), "--actor", "viktor orban", "-o", str(out))
     assert code == 0, output
     records = json.loads(out.read_text(encoding="utf-8"))
     expected = _involving(frame, "Viktor Orban")
@@ -206,7 +190,7 @@ def test_an_actor_export_of_a_large_set_holds_exactly_that_actors_events(
 def test_a_misspelt_actor_in_a_large_set_is_answered_with_the_name_meant(
     large_set: tuple[Path, pd.DataFrame], tmp_path: Path
 ) -> None:
-    code, output = _run(str(large_set[0]), "--actor", "Viktor Orbán", "-o",
+    code, output = run_export(str(large_set[0]), "--actor", "Viktor Orbán", "-o",
                         str(tmp_path / "x.csv"))
     assert code == 1
     assert output.startswith("Error: No event involves Viktor Orbán; actors in these articles: "
@@ -224,7 +208,7 @@ def test_the_export_button_and_the_cli_write_the_same_csv_for_the_same_filters(
 
     path, frame = large_set
     out = tmp_path / "cli.csv"
-    code, output = _run(str(path), "--actor", "NATO", "--from", "2010-01-01", "--to",
+    code, output = run_export(str(path), "--actor", "NATO", "--from", "2010-01-01", "--to",
                         "2015-12-31", "-o", str(out))
     assert code == 0, output
     written = out.read_text(encoding="utf-8")

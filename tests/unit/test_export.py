@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from exports import sample_figure
 
 from dashboard.export import chromium
 from dashboard.export import images as image_export
@@ -41,27 +42,10 @@ from extract.schema import from_records, validate
 from extract.settings import LARGE_SET
 
 
-def _figure() -> go.Figure:
-    fig = go.Figure(
-        go.Scatter(
-            x=["1949-04-04", "2024-06-20", "2024-10-01"],
-            y=[1, 2, 1],
-            text=["NATO founded", "Mark Rutte clinches the race", "Jens Stoltenberg leaves"],
-            mode="markers+text",
-            textposition="top center",
-            marker={"size": 24, "color": "rgb(220,20,20)"},
-            name="Mark Rutte",
-        )
-    )
-    fig.update_layout(title="Rutte to lead NATO", showlegend=True, template="plotly_white")
-    fig.update_xaxes(range=["1930-01-01", "2045-12-31"])  # room for the last label
-    return fig
-
-
 def test_an_unknown_image_format_is_refused_before_any_browser_starts() -> None:
     idle = ImageExporter("/nonexistent/chromium")
     with pytest.raises(InputError, match="unknown image format 'gif'"):
-        figure_bytes(_figure(), "gif", exporter=idle)  # type: ignore[arg-type]
+        figure_bytes(sample_figure(), "gif", exporter=idle)  # type: ignore[arg-type]
     assert not idle.running
 
 
@@ -69,7 +53,7 @@ def test_a_missing_chromium_is_one_clear_sentence(monkeypatch: pytest.MonkeyPatc
     monkeypatch.delenv("BROWSER_PATH", raising=False)
     monkeypatch.setenv("DATELINE_CHROMIUM", "/nonexistent/chromium")
     with pytest.raises(ChromiumNotFoundError, match="apt-get install chromium"):
-        figure_bytes(_figure(), "png", exporter=ImageExporter())
+        figure_bytes(sample_figure(), "png", exporter=ImageExporter())
 
 
 def test_no_chromium_anywhere_is_reported_not_downloaded(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,7 +77,7 @@ def test_a_chromedriver_named_but_missing_is_not_used(monkeypatch: pytest.Monkey
 
 
 def test_chart_html_works_offline_with_plotly_inlined() -> None:
-    page = chart_html(_figure())
+    page = chart_html(sample_figure())
     assert page.lstrip().lower().startswith("<!doctype html>")
     assert not re.search(r"<script[^>]+src=", page), "the page loads a script from elsewhere"
     assert "Mark Rutte clinches the race" in page
