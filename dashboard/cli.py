@@ -72,8 +72,9 @@ def export_command(
     try:
         store = as_store(load(paths, published=published)[0])
         state = export_filters(store, actors=actors, date_from=date_from, date_to=date_to)
+        window = (date_from, date_to) if date_from and date_to else None  # the chart's span
         done = export_view(store, state, output, fmt=fmt, title=title, group_by=group_by,
-                           width=width, height=height, scale=scale)
+                           x_range=window, width=width, height=height, scale=scale)
     except DatelineError as error:
         raise click.ClickException(str(error)) from error
     except OSError as error:

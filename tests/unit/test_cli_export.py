@@ -223,3 +223,20 @@ def test_the_export_button_and_the_cli_write_the_same_csv_for_the_same_filters(
     assert written.count("\n") - 1 == len(
         _involving(frame, "NATO").query("date_end >= '2010-01-01' and date_start <= '2015-12-31'")
     )
+
+
+def test_a_chart_exported_for_a_date_window_spans_that_window(
+    events_file: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "june.html"
+    code, output = run_export(str(events_file), "--from", "2024-06-01", "--to", "2024-06-30",
+                              "-o", str(out))
+    assert code == 0, output
+    assert '"range":["2024-06-01","2024-06-30"]' in out.read_text(encoding="utf-8")
+
+
+def test_a_chart_exported_without_dates_spans_its_events(events_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "all.html"
+    code, output = run_export(str(events_file), "-o", str(out))
+    assert code == 0, output
+    assert '"range":["2024-06-01","2024-06-30"]' not in out.read_text(encoding="utf-8")
