@@ -107,3 +107,15 @@ def test_an_upload_onto_a_saved_events_file_clusters_with_its_rows():
     app.add_articles([seed_article(SEED_000)])
     documents = app.frame.groupby("cluster_id")["doc_id"].nunique()
     assert documents.max() == 2, "the seeds report the same happenings: some cluster spans both"
+
+
+def test_the_dating_step_gets_the_same_facts_without_the_texts_of_dated_articles() -> None:
+    from extract.pipeline import Chunk, collect_chunk
+    from extract.run.local import _dated_without_text
+
+    dated = Article("d", "On Thursday Rutte won.", published=date(2024, 6, 20))
+    undated = Article("u", "Rutte withdrew on Thursday, June 20, 2024.")
+    chunk = Chunk(0, (dated, undated))
+    light = _dated_without_text(chunk)
+    assert [a.text for a in light.articles] == ["", undated.text]
+    assert collect_chunk(light) == collect_chunk(chunk)
