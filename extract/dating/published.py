@@ -47,6 +47,7 @@ from extract.dating.clues import Clue, clues, named_day
 from extract.dating.same_story import NameIndex, fingerprint, names
 from extract.dating.scoring import Inference, coarse, contradicts, infer_day, score_day
 from extract.errors import InputError
+from extract.language.cues import WEEKDAY_NAMES
 from extract.timex.tagger import tag
 
 _HEAD = 50_000  # characters of an article read for clues: the top of a story dates it
@@ -54,7 +55,6 @@ _MAX_CLUES = 200  # the first date expressions decide; more only cost time
 _BORROW_DAYS = 7
 _DRIFT = 0.25  # score lost per day away from the borrowed anchor
 _AGREE_DAYS = 45  # a month-day both articles name counts if this close to the anchor
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 Reread = Callable[[], Iterable[Article]]
 """The batch's articles again, from the first, in the same order."""
@@ -282,5 +282,5 @@ def _agreement(own: Sequence[Clue], theirs: Sequence[Clue], anchor: date) -> str
     past = {c.weekday for c in theirs if c.kind == "weekday" and c.tense == "past"}
     for clue in own:
         if clue.kind == "weekday" and clue.tense == "past" and clue.weekday in past:
-            return f"both tell of a past {_WEEKDAYS[clue.weekday - 1]}"
+            return f"both tell of a past {WEEKDAY_NAMES[clue.weekday - 1].title()}"
     return None
