@@ -8,8 +8,8 @@ bug surface as a traceback. Catching ``DatelineError`` does exactly that, where 
 
     DatelineError
      +-- InputError            an input cannot be used as given (bad events file, bad option)
-     |                         or changed while a batch was read twice
      |    +-- SchemaError      a saved events file does not follow the events schema
+     |    +-- InputChanged     the input changed while a batch was read again
      +-- NoEventsError         the filters or the input leave nothing to show or export
      +-- ExportError           an image could not be made (browser failed, render timed out)
      |    +-- ChromiumNotFoundError   no Chromium on this machine
@@ -31,6 +31,16 @@ class InputError(DatelineError, ValueError):
 
 class SchemaError(InputError):
     """A saved events file does not follow the events schema (``extract.schema``)."""
+
+
+class InputChanged(InputError):
+    """The batch read again is not the batch read first (a file grew or vanished meanwhile);
+    ``what`` says how it differs."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"the input changed while it was being read ({what}); run again once it is complete."
+        )
 
 
 class NoEventsError(DatelineError, ValueError):

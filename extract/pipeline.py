@@ -35,7 +35,7 @@ import pandas as pd
 from extract import schema
 from extract.article import Article, Problem
 from extract.dating.published import Decision, Facts, collect, decide, with_published
-from extract.errors import InputError
+from extract.errors import InputChanged
 from extract.events.cluster import assign_clusters
 from extract.events.rows import article_events
 from extract.read.readers import read_articles
@@ -101,10 +101,7 @@ def extract(
     extracting = _Chunks(with_published(source(), decided), chunk_size)
     frames = list(extracting.follow(engine.events(extracting), "extracting", show, reading.done))
     if extracting.done != reading.done:
-        raise InputError(
-            f"the input changed while it was being read ({extracting.done} articles where "
-            f"there were {reading.done}); run again once it is complete."
-        )
+        raise InputChanged(f"{extracting.done} articles where there were {reading.done}")
     # 4. cluster once, over every event of the batch
     kept = frames if saved is None else [saved, *frames]
     return Extraction(cluster_events(kept), reading.done, len(frames), decided)

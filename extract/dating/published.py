@@ -46,7 +46,7 @@ from extract.article import Article
 from extract.dating.clues import Clue, clues, named_day
 from extract.dating.same_story import NameIndex, fingerprint, names
 from extract.dating.scoring import Inference, coarse, contradicts, infer_day, score_day
-from extract.errors import InputError
+from extract.errors import InputChanged
 from extract.language.cues import WEEKDAY_NAMES
 from extract.timex.tagger import tag
 
@@ -167,7 +167,7 @@ def with_published(
             yield article
             continue
         if decision.doc_id != article.doc_id:
-            raise _changed(article.doc_id)
+            raise InputChanged(article.doc_id)
         yield decision.apply(article)
 
 
@@ -196,7 +196,7 @@ def _same_stories(
         if index < len(anchors) and anchors[index] and not wanted.isdisjoint(found):
             kept[index] = found
     if total != len(anchors):
-        raise _changed(f"{total} articles where there were {len(anchors)}")
+        raise InputChanged(f"{total} articles where there were {len(anchors)}")
     lenders = NameIndex({i: fingerprint(found, frequency, total) for i, found in kept.items()})
     matches = {}
     for index, fact in needy.items():
@@ -216,14 +216,8 @@ def _lenders(reread: Reread, wanted: set[int]) -> dict[int, tuple[str, list[Clue
         if index == last:
             break
     if len(found) != len(wanted):
-        raise _changed("fewer articles than before")
+        raise InputChanged("fewer articles than before")
     return found
-
-
-def _changed(what: str) -> InputError:
-    return InputError(
-        f"the input changed while it was being read ({what}); run again once it is complete."
-    )
 
 
 def _borrow(
