@@ -22,7 +22,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -120,7 +120,7 @@ class Processes:
             self._pool.join()  # type: ignore[attr-defined]
 
     def collect(self, chunks: Iterable[Chunk]) -> Iterator[list[Facts]]:
-        return self._map(collect_chunk, map(_dated_without_text, chunks))
+        return self._map(collect_chunk, chunks)
 
     def events(self, chunks: Iterable[Chunk]) -> Iterator[pd.DataFrame]:
         step = functools.partial(_do_chunk, parts=self.parts, resume=self.resume)
@@ -160,13 +160,3 @@ def _do_chunk(chunk: Chunk, parts: Path, resume: bool) -> tuple[Path, int]:
 
 def _parts_folder(target: Path) -> Path:
     return target.parent / f".{target.name}.parts"
-
-
-def _dated_without_text(chunk: Chunk) -> Chunk:
-    """The chunk as the dating step needs it: ``collect`` reads no text of an article that
-    has its date, so those texts are not shipped to a worker (on Reuters, where every story is
-    dated, the dating pass then costs next to nothing)."""
-    if all(article.published is None for article in chunk.articles):
-        return chunk
-    light = tuple(a if a.published is None else replace(a, text="") for a in chunk.articles)
-    return Chunk(chunk.index, light)

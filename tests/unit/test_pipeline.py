@@ -110,12 +110,11 @@ def test_an_upload_onto_a_saved_events_file_clusters_with_its_rows():
 
 
 def test_the_dating_step_gets_the_same_facts_without_the_texts_of_dated_articles() -> None:
-    from extract.pipeline import Chunk, collect_chunk
-    from extract.run.local import _dated_without_text
+    from extract.pipeline import Chunk, _for_dating, collect_chunk
 
     dated = Article("d", "On Thursday Rutte won.", published=date(2024, 6, 20))
     undated = Article("u", "Rutte withdrew on Thursday, June 20, 2024.")
     chunk = Chunk(0, (dated, undated))
-    light = _dated_without_text(chunk)
+    light = _for_dating(chunk)
     assert [a.text for a in light.articles] == ["", undated.text]
     assert collect_chunk(light) == collect_chunk(chunk)
