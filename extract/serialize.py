@@ -91,11 +91,23 @@ def read(path: str | Path) -> pd.DataFrame:
         raise InputError(f"{source}: not a readable events file ({_first_line(error)}).") from error
 
 
+def parquet_files(path: Path) -> list[Path]:
+    """The events' Parquet files: ``path`` itself, or the .parquet files under a folder (the
+    Dask engine's parts, or any dataset), hidden and ``_`` files skipped (staging, metadata).
+    The one rule, whether the folder is read into memory or queried in place."""
+    if path.is_file():
+        return [path]
+    files = sorted(
+        p for p in path.rglob("*.parquet") if not p.name.startswith((".", "_")) and p.is_file()
+    )
+    if not files:
+        raise InputError(f"{path}: the folder holds no .parquet files.")
+    return files
+
+
 def _read(source: Path) -> pd.DataFrame:
     if source.is_dir():
-        parts = sorted(source.glob("*.parquet"))
-        if not parts:
-            raise InputError(f"{source}: the folder holds no .parquet files.")
+        parts = parquet_files(source)
         return coerce(pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True))
     fmt = format_of(source)
     if fmt == "parquet":

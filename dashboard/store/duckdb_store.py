@@ -39,7 +39,7 @@ import pyarrow.parquet as pq
 from dashboard.store.filters import SEARCHED, FilterState, source_options
 from dashboard.store.interface import SOURCE_COLUMNS, Extent, Window, typed
 from extract import settings
-from extract.errors import InputError, SchemaError
+from extract.errors import SchemaError
 from extract.schema import COLUMNS, coerce
 
 # ``EventIndex`` searches the ``SEARCHED`` columns joined by " \n ". A search word holds no
@@ -60,18 +60,6 @@ _TRUNC = {
 _DATED = "date_start IS NOT NULL AND date_end IS NOT NULL"
 _UNVIEWED = ("sentence", "url", "timex_value", "timex_start", "timex_end", "sentence_start")
 VIEW_COLUMNS = tuple(c for c in COLUMNS if c not in _UNVIEWED)  # what a selection keeps
-
-
-def parquet_files(path: Path) -> list[Path]:
-    """``path`` itself, or the .parquet files under a folder (hidden and ``_`` files skipped)."""
-    if path.is_file():
-        return [path]
-    files = sorted(
-        p for p in path.rglob("*.parquet") if not p.name.startswith((".", "_")) and p.is_file()
-    )
-    if not files:
-        raise InputError(f"{path}: the folder holds no .parquet files.")
-    return files
 
 
 def parquet_rows(files: Sequence[Path]) -> int:

@@ -29,7 +29,8 @@ def as_store(events: pd.DataFrame | EventStore) -> EventStore:
 def open_events(path: str | Path, *, store: str = "auto") -> pd.DataFrame | EventStore:
     """A saved Parquet file or folder, read (small sets, ``store="memory"``) or opened in
     place for queries (more than ``settings.LARGE_SET`` rows, ``store="duckdb"``)."""
-    from dashboard.store.duckdb_store import DuckStore, parquet_files, parquet_rows
+    from dashboard.store.duckdb_store import DuckStore, parquet_rows
+    from extract.serialize import parquet_files
 
     files = parquet_files(Path(path))
     if store == "duckdb" or (store == "auto" and parquet_rows(files) > settings.LARGE_SET):

@@ -23,7 +23,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract import schema
 from extract.article import Problem
 from extract.dating.published import Facts
 from extract.pipeline import Chunk, chunk_events, collect_chunk, extract, read_paths
@@ -103,11 +102,3 @@ def write_dataset(frame: pd.DataFrame, folder: Path, rows_per_file: int) -> None
     if folder.exists():
         shutil.rmtree(folder)
     staging.rename(folder)
-
-
-def read_dataset(folder: str | Path) -> pd.DataFrame:
-    """A Parquet dataset folder back into one typed events frame."""
-    parts = sorted(Path(folder).glob("part-*.parquet"))
-    if not parts:
-        return schema.empty_frame()
-    return schema.coerce(pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True))

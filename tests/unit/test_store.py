@@ -268,3 +268,18 @@ def test_callbacks_in_many_threads_get_right_answers_while_selections_come_and_g
 
     with ThreadPoolExecutor(max_workers=6) as pool:
         assert all(pool.map(ask, range(120)))
+
+
+def test_a_parquet_folder_holds_the_same_events_read_into_memory_or_queried_in_place(
+    tmp_path: Path,
+) -> None:
+    frame = synthetic_frame(300, seed=3)
+    (tmp_path / "nested").mkdir()
+    frame.iloc[:100].to_parquet(tmp_path / "part-00000.parquet", index=False)
+    frame.iloc[100:].to_parquet(tmp_path / "nested" / "part-00001.parquet", index=False)
+    frame.iloc[:50].to_parquet(tmp_path / ".part-00002.parquet.tmp.parquet", index=False)
+    frame.iloc[:50].to_parquet(tmp_path / "_staging.parquet", index=False)
+    in_memory = open_events(tmp_path, store="memory")
+    in_place = open_events(tmp_path, store="duckdb")
+    assert len(in_memory) == len(in_place) == 300
+    assert sorted(in_memory["event_id"]) == sorted(frame["event_id"])
