@@ -11,13 +11,13 @@ from pathlib import Path
 
 import click
 
+from dashboard.export.formats import OUTPUT_FORMATS
 from extract import settings
 from extract.cli import ISO_DATE, cli
 from extract.errors import DatelineError
 
 # --- export ----------------------------------------------------------------------------------
 
-_EXPORT_FORMATS = ("png", "svg", "pdf", "html", "csv", "json", "parquet", "timelinejs")
 _MIN_WIDTH, _MIN_HEIGHT = settings.EXPORT_MIN_WIDTH, settings.EXPORT_MIN_HEIGHT
 
 
@@ -26,7 +26,7 @@ _MIN_WIDTH, _MIN_HEIGHT = settings.EXPORT_MIN_WIDTH, settings.EXPORT_MIN_HEIGHT
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="File to write; its extension picks the format (.png .svg .pdf .html .csv "
                    ".json .parquet).")
-@click.option("--format", "fmt", type=click.Choice(_EXPORT_FORMATS),
+@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS),
               help="Override the extension, e.g. timelinejs for TimelineJS3 JSON.")
 @click.option("--published", type=ISO_DATE, help="Publication date for inputs that carry none.")
 @click.option("--actor", "actors", multiple=True, metavar="NAME",
@@ -60,7 +60,8 @@ def export_command(
 
         dateline export seeds/ --format timelinejs -o story.json
     """
-    from dashboard.export.view import export_filters, export_view, output_format
+    from dashboard.export.formats import output_format
+    from dashboard.export.view import export_filters, export_view
     from dashboard.store.open import as_store, load
 
     if date_from and date_to and date_from > date_to:

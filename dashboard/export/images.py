@@ -26,6 +26,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any, Literal
 
 from dashboard.export.chromium import QUIET_FLAGS, find_chromium
+from dashboard.export.formats import IMAGE_FORMATS
 from extract import settings
 from extract.errors import ChromiumNotFoundError, ExportError, InputError  # noqa: F401
 
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
 
 ImageFormat = Literal["png", "svg", "pdf"]
-IMAGE_FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
 
 
 class ImageExporter:

@@ -22,26 +22,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.export.images import IMAGE_FORMATS, ImageExporter, chart_html, figure_bytes
+from dashboard.export.formats import DATA_FORMATS, Output, output_format
+from dashboard.export.images import ImageExporter, chart_html, figure_bytes
 from dashboard.export.print_figure import default_title, print_size, print_view
 from dashboard.export.timelinejs import timelinejs
 from dashboard.store.filters import FilterState
 from dashboard.store.interface import first_by_date
 from extract import serialize
-from extract.errors import InputError, NoEventsError
+from extract.errors import NoEventsError
 from extract.schema import coerce
 
 if TYPE_CHECKING:
     from dashboard.store.interface import EventStore
 
-OUTPUT_FORMATS: tuple[str, ...] = (*IMAGE_FORMATS, "html", "csv", "json", "parquet", "timelinejs")
-DATA_FORMATS: tuple[str, ...] = ("csv", "json", "parquet", "timelinejs")
-
-Output = str | Path | IO[bytes]  # a file to write atomically, or a binary stream (a download)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,21 +98,6 @@ def export_view(
                             exporter=exporter)
     _write(output, data)
     return Exported(chosen, events)
-
-
-def output_format(output: Output, fmt: str | None = None) -> str:
-    """The format ``fmt`` names, else the one ``output``'s extension names."""
-    name = Path(output).name if isinstance(output, str | Path) else ""
-    chosen = (fmt or Path(name).suffix.lstrip(".")).lower()
-    if chosen == "htm":
-        chosen = "html"
-    if chosen not in OUTPUT_FORMATS:
-        shown = f"of {name!r}" if name else "to write"
-        raise InputError(
-            f"Cannot tell the format {shown}; end it in .png, .svg, .pdf, .html, .csv, .json or "
-            ".parquet, or pass --format timelinejs."
-        )
-    return chosen
 
 
 def export_filters(

@@ -22,6 +22,7 @@ from exports import sample_figure
 
 from dashboard.export import chromium
 from dashboard.export import images as image_export
+from dashboard.export.formats import output_format
 from dashboard.export.images import ImageExporter, chart_html, figure_bytes
 from dashboard.export.view import (
     events_csv,
@@ -29,7 +30,6 @@ from dashboard.export.view import (
     events_parquet,
     export_filters,
     export_view,
-    output_format,
 )
 from dashboard.store.duckdb_store import DuckStore
 from dashboard.store.filters import FilterState
