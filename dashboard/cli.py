@@ -13,7 +13,7 @@ import click
 
 from dashboard.export.formats import OUTPUT_FORMATS
 from extract import settings
-from extract.cli import ISO_DATE, cli
+from extract.cli import ISO_DATE, cli, explained
 from extract.errors import DatelineError
 
 # --- export ----------------------------------------------------------------------------------
@@ -42,6 +42,7 @@ _MIN_WIDTH, _MIN_HEIGHT = settings.EXPORT_MIN_WIDTH, settings.EXPORT_MIN_HEIGHT
               help=f"Image height in px (>= {_MIN_HEIGHT}; default {settings.EXPORT_HEIGHT}).")
 @click.option("--scale", type=click.FloatRange(0.5, 4), default=1.0, show_default=True,
               help="PNG resolution multiplier.")
+@explained
 def export_command(
     paths: tuple[Path, ...], output: Path, fmt: str | None, published: date | None,
     actors: tuple[str, ...], date_from: date | None, date_to: date | None, title: str | None,
@@ -70,16 +71,11 @@ def export_command(
         fmt = output_format(output, fmt)
     except DatelineError as error:
         raise click.BadParameter(str(error), param_hint="'--output'") from error
-    try:
-        store = as_store(load(paths, published=published)[0])
-        state = export_filters(store, actors=actors, date_from=date_from, date_to=date_to)
-        window = (date_from, date_to) if date_from and date_to else None  # the chart's span
-        done = export_view(store, state, output, fmt=fmt, title=title, group_by=group_by,
-                           x_range=window, width=width, height=height, scale=scale)
-    except DatelineError as error:
-        raise click.ClickException(str(error)) from error
-    except OSError as error:
-        raise click.ClickException(_os_sentence(error)) from error
+    store = as_store(load(paths, published=published)[0])
+    state = export_filters(store, actors=actors, date_from=date_from, date_to=date_to)
+    window = (date_from, date_to) if date_from and date_to else None  # the chart's span
+    done = export_view(store, state, output, fmt=fmt, title=title, group_by=group_by,
+                       x_range=window, width=width, height=height, scale=scale)
     click.echo(f"{done.events} events -> {output} ({done.fmt})", err=True)
 
 
@@ -110,6 +106,7 @@ def _setting(name: str) -> str:
 @click.option("--no-data", is_flag=True, help="Keep browser uploads in memory only.")
 @click.option("--debug", is_flag=True, help="Werkzeug dev server with Dash dev tools and the "
               "debugger (never on a shared machine).")
+@explained
 def serve_command(
     paths: tuple[Path, ...], published: date | None, host: str, port: int, auth: str | None,
     no_auth: bool, workers: int, data_dir: Path | None, no_data: bool, debug: bool,
@@ -135,21 +132,13 @@ def serve_command(
 
     if data_dir is not None and no_data:
         raise click.UsageError("--data and --no-data contradict each other; give one")
-    try:
-        credentials = security.Credentials.parse(auth) if auth else None
-        warning = security.check_bind(host, credentials, no_auth)
-    except DatelineError as error:  # BindRefused, or a malformed --auth
-        raise click.ClickException(str(error)) from error
+    credentials = security.Credentials.parse(auth) if auth else None
+    warning = security.check_bind(host, credentials, no_auth)  # BindRefused: a sentence
     if warning:
         click.echo(warning, err=True)
     folder = None if no_data else (data_dir or default_data_dir())
-    try:
-        prepared = prepare(paths, published=published, data_dir=folder, credentials=credentials,
-                           on_problem=print_problem)
-    except DatelineError as error:
-        raise click.ClickException(str(error)) from error
-    except OSError as error:
-        raise click.ClickException(_os_sentence(error)) from error
+    prepared = prepare(paths, published=published, data_dir=folder, credentials=credentials,
+                       on_problem=print_problem)
     if not prepared.events:
         click.echo("warning: no dated events were found; the timeline will be empty", err=True)
     kept = f"; uploads kept in {folder} ({prepared.stored} restored)" if folder else ""
@@ -157,12 +146,6 @@ def serve_command(
                f"{kept}", err=True)
     serve(prepared.app, host=host, port=port, workers=workers, debug=debug,
           announce=lambda url: click.echo(f"Serving at {url}  (Ctrl+C to stop)", err=True))
-
-
-def _os_sentence(error: OSError) -> str:
-    """``Permission denied: out/chart.png.`` rather than ``[Errno 13] ...``."""
-    where = f": {error.filename}" if error.filename else ""
-    return f"{error.strerror or error}{where}."
 
 
 # --- end of serve ----------------------------------------------------------------------------

@@ -6,7 +6,8 @@ and formats the result. The dashboard adds ``serve`` and ``export`` to the same 
 
 Errors: a bad input file is one line on stderr and the batch goes on; a failure the library
 explains (a ``DatelineError``, ``extract.errors``) ends the command with its one sentence; any
-other exception is a bug and keeps its traceback.
+other exception is a bug and keeps its traceback. ``explained`` does this for every command,
+the dashboard's too.
 """
 
 from __future__ import annotations
@@ -50,23 +51,27 @@ class _ProblemCounter:
         click.echo(str(problem), err=True)
 
 
-def _sentences(command: Callable[..., None]) -> Callable[..., None]:
-    """Turn the ``DatelineError`` a command meets into click's one-line error (exit status 1);
-    an unwritable output says which file and why."""
+def explained(command: Callable[..., None]) -> Callable[..., None]:
+    """Every ``dateline`` command's errors as one line (exit status 1): a ``DatelineError`` says
+    its own sentence, an ``OSError`` (a file that cannot be written, a port in use) says what
+    and, when known, which file. Anything else is a bug and keeps its traceback."""
 
     @functools.wraps(command)
-    def explained(*args: object, **kwargs: object) -> None:
+    def run(*args: object, **kwargs: object) -> None:
         try:
             command(*args, **kwargs)
         except DatelineError as error:
             raise click.ClickException(str(error)) from error
         except OSError as error:
-            if error.filename is None:
-                raise
-            reason = (error.strerror or type(error).__name__).lower()
-            raise click.ClickException(f"{error.filename}: {reason}.") from error
+            raise click.ClickException(_os_sentence(error)) from error
 
-    return explained
+    return run
+
+
+def _os_sentence(error: OSError) -> str:
+    """``Permission denied: out/chart.png.`` rather than ``[Errno 13] ...``."""
+    where = f": {error.filename}" if error.filename else ""
+    return f"{error.strerror or type(error).__name__}{where}."
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -90,7 +95,7 @@ def cli() -> None:
               help="local processes, or a Dask cluster (writes a Parquet dataset folder).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Dask scheduler to use (default: start a LocalCluster).")
-@_sentences
+@explained
 def extract_command(
     paths: tuple[Path, ...], published: date | None, fmt: str | None, output: Path | None,
     workers: int | None, resume: bool, engine: str, scheduler: str | None,
@@ -152,7 +157,7 @@ def _finish(articles: int, events: int, seconds: float, output: Path) -> None:
 @click.option("--published", type=ISO_DATE, help="Publication date to resolve relative dates.")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default=None,
               help="json (one file), jsonl (one line per article of a .jsonl), text (a table).")
-@_sentences
+@explained
 def tag_command(path: Path, published: date | None, fmt: str | None) -> None:
     """Print the temporal expressions (TIMEX3) of a file, with offsets into its text.
 
@@ -191,7 +196,7 @@ def tag_command(path: Path, published: date | None, fmt: str | None) -> None:
 
 @cli.command("evaluate")
 @click.argument("corpora", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@_sentences
+@explained
 def evaluate_command(corpora: tuple[Path, ...]) -> None:
     """Score the date tagger on TimeML corpora (TempEval-3 strict, relaxed, value, type F1).
 

@@ -144,3 +144,12 @@ def test_a_bug_is_not_dressed_up_as_a_sentence(runner, monkeypatch):
     monkeypatch.setattr(pipeline, "extract_paths", broken)
     result = runner.invoke(cli, ["extract", str(SEED_001)])
     assert isinstance(result.exception, ValueError), "the traceback is kept for a real bug"
+
+
+def test_an_extract_output_that_cannot_be_written_is_one_sentence_naming_it(tmp_path):
+    (tmp_path / "report").write_text("a file, not a folder", encoding="utf-8")
+    out = tmp_path / "report" / "events.json"
+    result = CliRunner().invoke(cli, ["extract", str(SEEDS), "--workers", "1", "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and str(tmp_path / "report") in result.output
+    assert result.output.strip().count("\n") == 0 and "Traceback" not in result.output
