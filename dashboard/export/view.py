@@ -85,7 +85,7 @@ def export_view(
             story = timelinejs(frame, title=title)
             text = json.dumps(story, ensure_ascii=False, indent=1)
         else:
-            text = events_csv(frame) if chosen == "csv" else events_json(frame)
+            text = serialize.to_csv(frame) if chosen == "csv" else serialize.to_json(frame)
         _write(output, text.encode("utf-8"))
         return Exported(chosen, events)
     fig = print_view(store, state, title=title, group_by=group_by, x_range=x_range, width=width,
@@ -124,21 +124,6 @@ def matching_rows(store: EventStore, state: FilterState) -> pd.DataFrame:
     return coerce(first_by_date(frame, len(frame)).reset_index(drop=True))
 
 
-def events_csv(frame: pd.DataFrame) -> str:
-    """CSV of the events, actors joined by "; " (``schema.coerce`` splits them back)."""
-    return serialize.to_csv(frame)
-
-
-def events_json(frame: pd.DataFrame) -> str:
-    """A JSON list of events: the schema's columns, actors a list, dates ``YYYY-MM-DD``."""
-    return serialize.to_json(frame)
-
-
-def events_parquet(frame: pd.DataFrame, path: str | Path) -> None:
-    """Write the events to a Parquet file (atomically)."""
-    serialize.write(frame, path, "parquet")
-
-
 def _nothing_matches(store: EventStore, state: FilterState) -> str:
     if store.empty:
         return "No events were found in the input, so there is nothing to export."
@@ -166,7 +151,7 @@ def _write(output: Output, data: bytes) -> None:
 def _write_parquet(frame: pd.DataFrame, output: Output) -> None:
     if isinstance(output, str | Path):
         with _naming(output):
-            events_parquet(frame, output)
+            serialize.write(frame, output, "parquet")
     else:
         frame.to_parquet(output, index=False)
 

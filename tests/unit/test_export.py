@@ -25,9 +25,6 @@ from dashboard.export import images as image_export
 from dashboard.export.formats import output_format
 from dashboard.export.images import ImageExporter, chart_html, figure_bytes
 from dashboard.export.view import (
-    events_csv,
-    events_json,
-    events_parquet,
     export_filters,
     export_view,
 )
@@ -107,7 +104,7 @@ def _events() -> pd.DataFrame:
 def test_events_csv_reads_back_into_the_same_frame(tmp_path: Path) -> None:
     frame = _events()
     path = tmp_path / "events.csv"
-    path.write_text(events_csv(frame), encoding="utf-8")
+    path.write_text(serialize.to_csv(frame), encoding="utf-8")
     back = serialize.read(path)
     validate(back)
     assert back["actors"].tolist() == [["NATO"], ["Jens Stoltenberg", "Mark Rutte"]]
@@ -115,11 +112,11 @@ def test_events_csv_reads_back_into_the_same_frame(tmp_path: Path) -> None:
 
 
 def test_events_csv_joins_actors_with_a_semicolon() -> None:
-    assert "Jens Stoltenberg; Mark Rutte" in events_csv(_events())
+    assert "Jens Stoltenberg; Mark Rutte" in serialize.to_csv(_events())
 
 
 def test_events_json_is_a_list_with_iso_dates_and_actor_lists() -> None:
-    records = json.loads(events_json(_events()))
+    records = json.loads(serialize.to_json(_events()))
     assert isinstance(records, list) and len(records) == 2
     assert records[1]["date_start"] == "2024-10-01"
     assert records[0]["date_end"] == "1949-12-31"
@@ -129,7 +126,7 @@ def test_events_json_is_a_list_with_iso_dates_and_actor_lists() -> None:
 
 def test_events_parquet_reads_back_into_the_same_frame(tmp_path: Path) -> None:
     frame = _events()
-    events_parquet(frame, tmp_path / "events.parquet")
+    serialize.write(frame, tmp_path / "events.parquet", "parquet")
     pd.testing.assert_frame_equal(serialize.read(tmp_path / "events.parquet"), frame)
 
 
