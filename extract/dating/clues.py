@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from extract.language.cues import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS, alternation
+from extract.language.cues import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS, alternation, words
 from extract.language.sentences import sentence_bounds
 from extract.language.tense import FUTURE, PAST, PRESENT, clause_tense
 from extract.timex.calendar import month_day_date
@@ -54,11 +54,6 @@ _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _MONTH = re.compile(r"^XXXX-(\d{2})$")
 
 
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string, for readability."""
-    return frozenset(text.split())
-
-
 _WEEKDAY_NAME = re.compile(rf"\b(?:{alternation(WEEKDAYS)})\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z']+")
 _SINCE = re.compile(r"\b(?:since|from|after)\s*$", re.IGNORECASE)
@@ -67,7 +62,7 @@ _LINKABLE = ("day", "month_day", "weekday")
 _RARE = 2  # a linking word appears at most this often in the article
 _COUNTED = 200_000  # characters in which word frequencies are counted
 _CONTEXT = 40  # characters either side whose words may link a weekday to a date
-_PLAIN_WORDS = _words(
+_PLAIN_WORDS = words(
     """said says that this with from have been were will would their there which about after
     before also than when what into over more such only last next week year month today
     earlier later early late"""

@@ -32,13 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from extract.language.cues import NOT_NAMES, TITLES
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string, for readability."""
-    return frozenset(text.split())
-
+from extract.language.cues import NOT_NAMES, TITLES, words
 
 _DATA = Path(__file__).with_name("data")
 
@@ -79,7 +73,7 @@ _LOCATIVE = re.compile(
 _MAX_GRAM = 6
 _HYPHENATED_MODIFIER = re.compile(r"-[a-z]")  # "Ohio-based", "state-owned"
 
-_ORG_SUFFIXES = _words(
+_ORG_SUFFIXES = words(
     """Corp Corp. Corporation Inc Inc. Co Co. Ltd Ltd. Plc PLC AG SA NV Bank Banks Airlines
     Airways Group Party Council Commission Committee Ministry Agency Association Institute
     University College Court Parliament Assembly Federation Organisation Organization Union
@@ -89,7 +83,7 @@ _ORG_SUFFIXES = _words(
     Brothers Bancorp Bancshares Financial Insurance Investments Stores Railways Railroad
     Reserve Office Army Navy Force Forces Police Club Society League"""
 )
-_ORG_HEADS = _words(
+_ORG_HEADS = words(
     """Ministry Bank Council Department University Commission Federation Association Union
     Organisation Organization Office Board Court Institute Agency Party Bureau"""
 )

@@ -29,16 +29,11 @@ import pandas as pd
 
 from extract.events.actors import canonical_batch_actors
 from extract.events.labels import EVENT_NOUNS, verb_forms
+from extract.language.cues import words
 from extract.schema import PRECISIONS
 
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string, for readability."""
-    return frozenset(text.split())
-
-
 _WORD = re.compile(r"[a-z][a-z'’-]+|\d[\d.,]*\d|\d")
-_STOP = _words(
+_STOP = words(
     """the a an of to in on at for by from with and or but his her its their this that these
     those he she it they we i is are was were be been has have had will would should could may
     might not no as into over about after before than more most also just only very all some

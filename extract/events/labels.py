@@ -26,14 +26,9 @@ from extract.language.cues import (
     IRREGULAR_PARTICIPLES,
     IRREGULAR_PAST,
     regular_past,
+    words,
 )
 from extract.language.sentences import clause_bounds
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string, for readability."""
-    return frozenset(text.split())
-
 
 MAX_WORDS = 10
 MAX_CHARS = 60
@@ -41,22 +36,22 @@ MAX_CHARS = 60
 # Words, keeping "33,992.0" and "10:30" whole; angle brackets (Reuters' "<Placer Pacific Ltd>") out
 _WORD = re.compile(r"(?:[^\s,;:()\[\]\"“”—–<>/]|(?<=\d)[,:](?=\d))+")
 
-_DETERMINERS = _words("the a an its his her their this that these those our my your")
+_DETERMINERS = words("the a an its his her their this that these those our my your")
 _POSSESSIVES = frozenset({"its", "his", "her", "their"})
-_LEADING = _words(
+_LEADING = words(
     "and but or so after before while when whereas although though because that which who whose "
     "whom if unless whether where then also yet"
 )
-_TRAILING = _words(
+_TRAILING = words(
     "to of the a an and or but with in on at for by from that as into than his her its their "
     "this these those was were is are be been has have had over under about formally also "
     "more less than"
 )
-_TIME_PREPOSITIONS = _words(
+_TIME_PREPOSITIONS = words(
     "on in at since by until till from during of for before after around about through over "
     "within throughout between"
 )
-EVENT_NOUNS = _words(
+EVENT_NOUNS = words(
     """summit meeting meetings talks election elections vote referendum conference session visit
     trip tour founding invasion attack attacks war crash strike strikes merger takeover offering
     auction launch ceremony deadline letter profile statement speech interview campaign report
@@ -67,7 +62,7 @@ EVENT_NOUNS = _words(
     departure arrival meeting"""
 )
 # Common verbs of news reports; inflected forms are generated in ``verb_forms``.
-_VERB_LEMMAS = _words(
+_VERB_LEMMAS = words(
     """accept accuse achieve acquire add admit agree aim allow announce appear appoint
 approve argue arrest arrive ask assume attack attend back ban become begin believe block boost
 borrow break bring build buy call cancel capture charge choose claim clinch close come complete

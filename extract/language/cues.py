@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable
 
 
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string, for readability."""
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string, for readability (every module's lists use it)."""
     return frozenset(text.split())
 
 
@@ -50,7 +50,7 @@ SEASONS: dict[str, str] = {
 
 # Simple pasts that do not end in -ed ("withdrew on Thursday"); "read", "put", "set" are
 # listed because news reports the past: "shares set a record on Friday".
-IRREGULAR_PAST = _words(
+IRREGULAR_PAST = words(
     """was were had did said told went came took made gave got found left led held met saw knew
     thought became began brought bought built caught chose dealt drew drove fell felt fought flew
     forgot grew heard hid hit hurt kept lent lost meant paid put quit ran read rode rose sank sat
@@ -60,12 +60,12 @@ IRREGULAR_PAST = _words(
 )
 # Past participles of irregular verbs that are not also their simple pasts: verb forms for
 # event labels ("has withdrawn"), never a past cue on their own ("will be taken").
-IRREGULAR_PARTICIPLES = _words(
+IRREGULAR_PARTICIPLES = words(
     """withdrawn written overtaken taken given begun risen fallen gone done seen known shown
     grown drawn"""
 )
 # Words ending in -ed that are not past verbs.
-NOT_PAST_ED = _words(
+NOT_PAST_ED = words(
     """need speed seed feed bed red hundred kindred indeed united limited proceed exceed succeed
     deed shed weed breed bleed greed freed embed steed bred"""
 )
@@ -78,12 +78,12 @@ def regular_past(word: str) -> bool:
 
 
 # Adverbs and adjectives that place a clause before the time of writing.
-PAST_MARKERS = _words("ago earlier yesterday previously formerly since")
+PAST_MARKERS = words("ago earlier yesterday previously formerly since")
 # The first word of an expression that says which way it points ("last July", "next Tuesday").
-PAST_LEADS = _words("last past previous")
-FUTURE_LEADS = _words("next coming upcoming")
+PAST_LEADS = words("last past previous")
+FUTURE_LEADS = words("next coming upcoming")
 # Phrases that announce what is to come: auxiliaries, intentions, schedules.
-FUTURE_PHRASES = _words(
+FUTURE_PHRASES = words(
     """will shall won't 'll""") | frozenset(
     [
         "going to", "expected to", "expects to", "scheduled", "slated", "is to", "are to",
@@ -95,7 +95,7 @@ FUTURE_PHRASES = _words(
 # The present simple of a scheduling verb announces what is to come ("the summit opens on
 # Monday", "voting ends on Sunday", "who turns 80 in November"): news narrates what has
 # happened in the past tense.
-SCHEDULING_VERBS = _words(
+SCHEDULING_VERBS = words(
     """opens reopens closes begins starts ends resumes expires convenes reconvenes arrives
     departs concludes turns meets"""
 ) | frozenset(
@@ -103,21 +103,21 @@ SCHEDULING_VERBS = _words(
 )
 # Words that put a date on the calendar ahead of a payment or deadline ("notes due March 1,
 # 2011", "payable Jan. 2", "the year ending June 30"); "due to" is a cause, not a date.
-SCHEDULED = _words("due payable maturing matures mature expiring ending")
+SCHEDULED = words("due payable maturing matures mature expiring ending")
 # Modals: they report as often as they predict, so they say only "not narrated in the past".
-MODALS = _words("would could might may should must can")
+MODALS = words("would could might may should must can")
 # Of which these make a happening only possible (event modality "hypothetical").
-HYPOTHETICAL_MODALS = _words("could might may")
-PRESENT_AUXILIARIES = _words("is are am has have does do")
-PAST_AUXILIARIES = _words("was were had did")
+HYPOTHETICAL_MODALS = words("could might may")
+PRESENT_AUXILIARIES = words("is are am has have does do")
+PAST_AUXILIARIES = words("was were had did")
 # Before a participle these make it passive: "will be held" is not a past cue.
-PASSIVE_AUXILIARIES = _words("be been being is are am 's get gets")
+PASSIVE_AUXILIARIES = words("be been being is are am 's get gets")
 # Verbs (and nouns) that attribute words to a speaker.
-REPORTING_VERBS = _words(
+REPORTING_VERBS = words(
     """said says say told tells wrote writes added adds stated declared announced warned insisted
     asked predicted promised"""
 )
-_NEGATED = _words(
+_NEGATED = words(
     """won't wouldn't didn't doesn't don't hasn't haven't hadn't isn't wasn't weren't can't
     couldn't"""
 )
@@ -126,14 +126,14 @@ AUXILIARIES = (
     PRESENT_AUXILIARIES
     | PAST_AUXILIARIES
     | MODALS
-    | _words("be been being will shall 'll")
+    | words("be been being will shall 'll")
     | _NEGATED
 ) | frozenset(w.replace("'", "’") for w in _NEGATED | {"'ll"})
 
 # --- capitalised words that are no names ------------------------------------------------------
 
 # Titles and offices: never part of a name, though they open one ("President Klaus Iohannis").
-TITLES = _words(
+TITLES = words(
     """President Vice Prime Minister Ministers Secretary General Secretary-General Deputy Chancellor
     King Queen Prince Princess Pope Senator Sen Sen. Rep Rep. Representative Congressman
     Congresswoman Governor Gov Gov. Mayor Gen Gen. Chairman Chairwoman Chair Chief Executive
@@ -148,7 +148,7 @@ TITLES = _words(
 )
 # Capitalised words that open sentences or name the calendar, places in general or eras,
 # never a person, country or organisation of their own.
-NOT_NAMES = _words(
+NOT_NAMES = words(
     """The A An In On At For But And Or Nor So Yet If As By To Of From With Without Into Over
     Under After Before While When Where Why How What Which Who Whom Whose That This These Those
     There Here It Its He She They We I You His Her Their Our My Your Him Them Us Me Some Any All

@@ -18,12 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from extract.language.cues import MONTH_ABBREVIATIONS
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string, for readability."""
-    return frozenset(text.split())
+from extract.language.cues import MONTH_ABBREVIATIONS, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +33,7 @@ class Sentence:
 # A full stop (or ! ?), closing quotes/brackets, whitespace, then something that can open a
 # sentence; or a blank line (headlines and paragraphs without final punctuation).
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*")
-_ABBREVIATIONS = _words(
+_ABBREVIATIONS = words(
     "mr mrs ms dr st sen rep gov gen col lt sgt capt cmdr adm prof jr sr messrs mt ft "
     "inc corp co ltd bros no nos vs u.s u.k u.n e.g i.e a.m p.m approx dept est fig rev hon pres"
 ) | frozenset(MONTH_ABBREVIATIONS)
