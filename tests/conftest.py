@@ -104,3 +104,15 @@ def events_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("events") / "events.json"
     serialize.write(seed_like_frame(), path)
     return path
+
+
+@pytest.fixture(scope="module")
+def large_set(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
+    """A saved Parquet set above ``LARGE_SET`` (opened with DuckDB), and its frame."""
+    from dashboard.store.synthetic import synthetic_frame
+    from extract.settings import LARGE_SET
+
+    frame = synthetic_frame(LARGE_SET + 1_000, seed=5)
+    path = tmp_path_factory.mktemp("large") / "events.parquet"
+    frame.to_parquet(path, index=False)
+    return path, frame

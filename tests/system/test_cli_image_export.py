@@ -16,7 +16,6 @@ import pytest
 from exports import run_export
 
 from dashboard.export.chromium import find_chromium
-from dashboard.store.synthetic import synthetic_frame
 from extract.errors import ChromiumNotFoundError
 from extract.settings import LARGE_SET
 
@@ -106,12 +105,6 @@ def test_png_bytes_are_a_real_image(events_file: Path, tmp_path: Path) -> None:
 # --- a saved set above LARGE_SET ---------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def large_set(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pd.DataFrame]:
-    frame = synthetic_frame(LARGE_SET + 1_000, seed=5)
-    path = tmp_path_factory.mktemp("large") / "events.parquet"
-    frame.to_parquet(path, index=False)
-    return path, frame
 
 
 def _not_blank(path: Path) -> np.ndarray:

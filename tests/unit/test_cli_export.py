@@ -15,9 +15,7 @@ import pytest
 from exports import run_export
 
 from dashboard.export import images as image_export
-from dashboard.store.synthetic import synthetic_frame
 from extract import serialize
-from extract.settings import LARGE_SET
 
 
 def test_an_html_export_is_an_offline_page_with_the_events(
@@ -136,12 +134,6 @@ def test_with_no_path_the_bundled_seeds_are_exported(tmp_path: Path) -> None:
 # --- a saved set above LARGE_SET: opened with DuckDB, exported without reading it whole --------
 
 
-@pytest.fixture(scope="module")
-def large_set(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pd.DataFrame]:
-    frame = synthetic_frame(LARGE_SET + 1_000, seed=5)
-    path = tmp_path_factory.mktemp("large") / "events.parquet"
-    frame.to_parquet(path, index=False)
-    return path, frame
 
 
 def _involving(frame: pd.DataFrame, actor: str) -> pd.DataFrame:
