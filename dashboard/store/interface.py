@@ -3,9 +3,10 @@
 Why an interface: a callback should ask "which rows pass these filters, and only these columns" or
 "how many per month" and not care whether the answer comes from a frame in memory or from Parquet
 files on disk. ``FrameStore`` holds a pandas frame (the bundled seeds, extracted articles, uploads,
-small saved files); ``DuckStore`` (``dashboard.store.duckdb_store``) runs the same questions as
-DuckDB queries over Parquet, for saved sets too big to keep as Python objects. ``open_events``
-picks one for a saved file or folder; ``as_store`` wraps a frame.
+small saved files; ``dashboard.store.memory``); ``DuckStore`` (``dashboard.store.duckdb_store``)
+runs the same questions as DuckDB queries over Parquet, for saved sets too big to keep as Python
+objects. ``dashboard.store.open`` picks one for a saved file or folder (``open_events``) and wraps
+a frame (``as_store``).
 
 Every store answers with frames that follow ``extract.schema`` for the columns asked for, so
 the figure and table code is shared. Stores are immutable: ``append`` returns a new store.
