@@ -23,6 +23,7 @@ date_end           datetime64[s]    last day the expression covers (inclusive)
 precision          category         one of ``PRECISIONS`` (ordered, finest first)
 timex              string           the date expression as written ("last July")
 timex_value        string           its TIMEX3 value ("2023-07")
+anchor             category         what the value was counted from: one of ``ANCHORS``
 timex_start        int64            character offset of the expression in the article text
 timex_end          int64            end offset (exclusive)
 sentence           string           the sentence the expression is in
@@ -33,6 +34,17 @@ modality           category         one of ``MODALITIES``
 cluster_id         string           rows reporting the same happening share it
 conflict           bool             True when rows of one cluster disagree on the date
 =================  ===============  =============================================================
+
+``event_id`` is stable: it is the article's ``doc_id`` and the character offset where the date
+expression starts in the article's text, never a row number, so extracting the same text again
+(with this extractor or a newer one) gives the same ids, whatever the number of workers or the
+clustering. ``cluster_id`` is *not* stable (a newer extractor may merge reports differently);
+curations (``extract.curation``) attach to ``event_id`` for that reason, and remember each
+expression's span so that a tagger that moves an expression's start ("last July" where it found
+"July") still finds it. ``doc_id`` is the file stem (the JSONL ``id``, else ``{stem}:{line}``;
+a second file with the same stem gets ``-2``, in reading order); an article added in the
+browser keeps the ``doc_id`` it was given when added (stored with it in the data folder,
+``dashboard.store.data_folder``), so its events keep their ids across restarts.
 """
 
 from __future__ import annotations
@@ -65,6 +77,13 @@ PUBLISHED_FROM: tuple[str, ...] = ("given", "metadata", "inferred", "unknown")
 sidecar ``metadata.json`` or the HTML page; ``inferred``: reasoned from the text;
 ``unknown``: nothing to go on, so only absolute dates are placed."""
 
+ANCHORS: tuple[str, ...] = ("published", "story", "absolute")
+"""``published``: a relative date counted from the publication date ("last July" in news);
+``story``: counted from the story's current time, the last date the text set ("In April" after
+"March 1917", "two days later"); ``absolute``: the expression names its own year ("March 1917").
+Decided by the tagger's reference-time model (``extract.timex.story``); empty in frames saved
+before the column existed."""
+
 DATE_COLUMNS: tuple[str, ...] = ("published", "date_start", "date_end")
 
 DTYPES: dict[str, Any] = {
@@ -80,6 +99,7 @@ DTYPES: dict[str, Any] = {
     "precision": pd.CategoricalDtype(list(PRECISIONS), ordered=True),
     "timex": "string",
     "timex_value": "string",
+    "anchor": pd.CategoricalDtype(list(ANCHORS)),
     "timex_start": "int64",
     "timex_end": "int64",
     "sentence": "string",
@@ -92,6 +112,10 @@ DTYPES: dict[str, Any] = {
 }
 
 COLUMNS: tuple[str, ...] = tuple(DTYPES)
+
+ADDED_LATER: tuple[str, ...] = ("anchor",)
+"""Columns newer than some saved files: a file without one still loads, the column empty
+(unknown), in the pandas frame and the DuckDB view alike."""
 
 
 def empty_frame() -> pd.DataFrame:
@@ -111,6 +135,9 @@ def from_records(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 
 def coerce(frame: pd.DataFrame) -> pd.DataFrame:
     """Give a frame with the schema's columns the schema's dtypes (e.g. after reading CSV/JSON)."""
+    absent = {c: pd.NA for c in ADDED_LATER if c not in frame.columns}
+    if absent:  # saved before the column existed: not known
+        frame = frame.assign(**absent)
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
         raise SchemaError(f"the events frame lacks the column(s) {', '.join(missing)}")

@@ -40,7 +40,8 @@ MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTH_NAMES)} | {
 MONTH_ABBREVIATIONS = tuple(name for name in MONTHS if name not in MONTH_NAMES)  # "may": none
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAYS: dict[str, int] = {name: i + 1 for i, name in enumerate(WEEKDAY_NAMES)} | {
-    "mon": 1, "tues": 2, "tue": 2, "wed": 3, "thurs": 4, "thu": 4, "fri": 5, "sat": 6, "sun": 7,
+    "mon": 1, "tues": 2, "tue": 2, "wed": 3, "thurs": 4, "thur": 4, "thu": 4, "fri": 5, "sat": 6,
+    "sun": 7,
 }
 SEASONS: dict[str, str] = {
     "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",

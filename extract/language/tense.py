@@ -68,6 +68,21 @@ def tense_at(text: str, start: int, end: int) -> str:
     return clause_tense(text, start, end) or PRESENT
 
 
+_FUTURE_WORDS = frozenset(
+    str(phrase).split()[0].casefold()
+    for phrase in FUTURE_PHRASES | SCHEDULING_VERBS | SCHEDULED | FUTURE_LEADS | {"would"}
+)
+
+
+def can_be_future(text: str) -> bool:
+    """Whether any clause of ``text`` could read FUTURE: ``clause_tense`` finds the future
+    only at one of these words (a future phrase's first word, "would", a leading "next"), so a
+    text holding none of them need not be asked clause by clause. Why: a table of nothing but
+    dates asked it for every date, a window of 320 characters each time (issue 9)."""
+    folded = text.casefold()
+    return any(word in folded for word in _FUTURE_WORDS)
+
+
 def clause_tense(text: str, start: int, end: int) -> str | None:
     """PAST, PRESENT or FUTURE for the clause holding ``text[start:end]``; None with no cue."""
     said = text[start:end].split(maxsplit=1)

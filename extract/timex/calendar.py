@@ -77,6 +77,13 @@ def month_year(anchor: date, month: int, tense: str, *, strict: bool = False) ->
     return min((_cost(d, tense), y) for d, y in options[1:])[1]
 
 
+def story_year(anchor: date, month: int, precision: str) -> int:
+    """The year of a month a story names without one ("In April, Lenin returned"): the story's
+    year. (Rolling into the next year when the month is behind the story's, "On December 7 ...
+    In January", was measured on WikiWars: flashbacks and recaps are as common, and it lost.)"""
+    return anchor.year
+
+
 def occurrences(anchor: date, month: int, day: int) -> list[date]:
     """``month``-``day`` in the years before, of and after ``anchor``'s (those that exist)."""
     found = (_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1))

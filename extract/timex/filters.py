@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from extract.language.cues import MONTH_NAMES, WEEKDAY_NAMES
+
 CAPITALISED = {"date_mdy", "date_dmy", "month", "weekday", "time"}
 _PREPOSITIONS = frozenset(
     [
@@ -63,11 +65,18 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.]*)\s+$")
 
 
 def capitalised(m: re.Match[str], text: str) -> bool:
-    """Month and weekday names must be written with a capital ("may" is a verb, "sun" a star)."""
+    """Month and weekday names must be written with a capital ("may" is a verb, "sun" a star),
+    except full names that are never another word: informal text writes "on sunday",
+    "cepatlah november"."""
     return all(
-        not (group in m.re.groupindex and m.group(group)) or text[m.start(group)].isupper()
+        not (group in m.re.groupindex and m.group(group))
+        or text[m.start(group)].isupper()
+        or m.group(group).lower() in _ONLY_DATES
         for group in ("mon", "wd")
     )
+
+
+_ONLY_DATES = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES) - {"may", "march", "august"}
 
 
 def _word_before(text: str, start: int) -> str:
@@ -96,7 +105,11 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
         return False  # "a 1150-megawatt plant", "1200-series grades": a measure or a model
     digits = m.group("year")
     early = digits.isdigit() and 1000 <= int(digits) < 1800
-    if early and _word_before(text, start).lower() not in _EARLY_YEAR_CUES:
+    if (
+        early
+        and _word_before(text, start).lower() not in _EARLY_YEAR_CUES
+        and not (_bracketed_alone(text, start, m.end()) or _names_a_campaign(text, start, m.end()))
+    ):
         return False
     word = _word_before(text, start)
     if (
@@ -118,9 +131,37 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
         and after.islower()
         and low not in _NOT_PLURAL_NOUNS
         and not low.endswith(("'s", "ss"))
+        and not (word in _MODIFIED_YEAR_CUES or _opens(text, start))
     ):
         return False
     return not re.match(r"\s*(?:[-–]\s*\d|\d)", text[m.end() : m.end() + 3])
+
+
+_MODIFIED_YEAR_CUES = frozenset(["its", "their", "his", "her", "our"])
+"""Before a year that modifies a plural noun, words that make it a year, not a count: "its
+2006 highs". (A count has no possessive: "its 2006 votes" is not English.)"""
+
+
+def _opens(text: str, start: int) -> bool:
+    """ "In 1956 demonstrations forced ...": a year after a capitalised "In" opening a sentence
+    is the sentence's time, whatever noun follows it."""
+    return bool(
+        re.search(
+            r"(?:^|[.!?]\s+|\n\s*)(?:In|By|Since|During|Until)\s+$",
+            text[max(0, start - 12) : start],
+        )
+    )
+
+
+def _bracketed_alone(text: str, start: int, end: int) -> bool:
+    """ "The treaty (1790)": a number alone in brackets after words is a year."""
+    return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+
+
+def _names_a_campaign(text: str, start: int, end: int) -> bool:
+    """ "the 1777 campaign": "the", a number, then a singular lower-case noun (a plural is a
+    count, "the 1500 employees", and the year filter below rejects it)."""
+    return _word_before(text, start) == "the" and _word_after(text, end)[:1].islower()
 
 
 def _month_ok(m: re.Match[str], text: str) -> bool:
@@ -168,6 +209,10 @@ def _reference_ok(m: re.Match[str], text: str) -> bool:
         return False  # adjectives: "future attack", "recent moves"
     if ref == "soon" and after in ("after", "before"):
         return False
+    if ref == "now" and (m.group("ref") == "NOW" or _word_after(text, m.end())[:1].isupper()):
+        return True  # "Now open", "Vote NOW": a headline's or a shout's now
+    if ref in ("today", "tomorrow", "yesterday", "tonight") and m.group("ref").isupper():
+        return True  # "NOT COMING TO SCHOOL TODAY": shouted, not a name
     if m.group("ref")[:1].isupper() and not re.search(
         r"(?:^|[.!?\n\"“‘'`]\s*)$", text[max(0, m.start() - 3) : m.start()]
     ):
@@ -228,9 +273,15 @@ def _time_ok(m: re.Match[str], text: str) -> bool:
     return not _GLOSSED.search(before)
 
 
+_FALL_OF = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?(?!\d)[A-Za-z]", re.IGNORECASE)
+
+
 def _rel_unit_ok(m: re.Match[str], text: str) -> bool:
-    """ "This Week" in mid-sentence is a programme's name, not a week."""
+    """ "This Week" in mid-sentence is a programme's name, not a week; "the fall of Budapest"
+    is an event, not autumn ("the fall of 1944" is)."""
     unit_start = m.start("unit")
+    if m.group("unit").lower() == "fall" and _FALL_OF.match(text, m.end()):
+        return False
     return not (text[unit_start].isupper() and not text[m.start() : unit_start].isupper())
 
 

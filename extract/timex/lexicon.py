@@ -23,8 +23,8 @@ from extract.language.cues import (
 )
 
 __all__ = [
-    "HOLIDAYS", "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "NUMBER_WORDS", "ORDINALS",
-    "PARTS_OF_DAY", "REFERENCES", "SEASONS", "SET_ADVERBS", "UNITS", "VAGUE_NUMBERS",
+    "HOLIDAYS", "INFORMAL", "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "NUMBER_WORDS",
+    "ORDINALS", "PARTS_OF_DAY", "REFERENCES", "SEASONS", "SET_ADVERBS", "UNITS", "VAGUE_NUMBERS",
     "VAGUE_UNIT", "WEEKDAYS", "WEEKDAY_NAMES", "alternation", "number_value",
 ]
 
@@ -76,7 +76,8 @@ UNITS: dict[str, tuple[str, bool, int]] = {
     "fortnight": ("W", False, 2), "month": ("M", False, 1), "quarter": ("M", False, 3),
     "year": ("Y", False, 1), "decade": ("Y", False, 10), "century": ("Y", False, 100),
     "centurie": ("Y", False, 100), "millennium": ("Y", False, 1000), "weekend": ("D", False, 2),
-    "season": ("M", False, 3),
+    "season": ("M", False, 3), "min": ("M", True, 1), "hr": ("H", True, 1),
+    "wk": ("W", False, 1),
 }
 # vague plural -> the X unit used for "years" (PXY) etc.
 VAGUE_UNIT: dict[str, str] = {
@@ -108,10 +109,18 @@ REFERENCES: dict[str, str] = {
     "recent weeks": "PXW", "recent months": "PXM", "recent quarters": "PXM",
     "recent years": "PAST_REF",
 }
+INFORMAL: dict[str, str] = {
+    "tmr": "tomorrow", "tmrw": "tomorrow", "tmw": "tomorrow", "2moro": "tomorrow",
+    "2morrow": "tomorrow", "tomoz": "tomorrow", "tdy": "today", "2day": "today",
+    "ytd": "yesterday", "ystd": "yesterday", "yday": "yesterday", "2nite": "tonight",
+    "2night": "tonight", "tonite": "tonight", "wknd": "weekend", "wkend": "weekend",
+}
+"""Chat and social-media spellings of time words ("tmr", "2nite", "this wknd"), read as words."""
 HOLIDAYS: dict[str, tuple[int, int]] = {
-    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-    "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
+    "christmas": (12, 25), "xmas": (12, 25), "x-mas": (12, 25), "christmas day": (12, 25),
+    "christmas eve": (12, 24), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "independence day": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
+    "boxing day": (12, 26),
 }
 
 

@@ -28,6 +28,7 @@ from extract.timex.calendar import (
     weekend_value,
 )
 from extract.timex.lexicon import (
+    INFORMAL,
     MONTHS,
     ORDINALS,
     PARTS_OF_DAY,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from extract.timex.resolve import Context, Resolved
+
 
 def _quarter(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
     n = ORDINALS[p["ord"]]
@@ -133,17 +135,21 @@ _REL_OFFSET = {
     "the latest fiscal": -1, "this": 0, "the current": 0, "the latest": 0, "next": 1,
     "the next": 1, "the coming": 1, "this coming": 1, "the": 0,
 }
-_ANCHORED = {"the following": 1, "the previous": -1, "the prior": -1, "the same": 0, "that": 0}
+_ANCHORED = {
+    "the following": 1, "the previous": -1, "the prior": -1, "the same": 0, "that": 0,
+    "that same": 0,
+}
+_NEXT_DAY = {**_ANCHORED, "the next": 1}  # "the next day": the story's, as "the following day"
 _UNIT_CODE = {"week": "W", "month": "M", "year": "Y", "decade": "E", "century": "C", "day": "D"}
 
 
 def _rel_unit(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
-    rel, unit = p["rel"], p["unit"]
+    rel, unit = p["rel"], INFORMAL.get(p["unit"], p["unit"])
     if " of " in rel:  # "the end of the year", "the start of next month": that unit
         rel = re.sub(r"^the (?:very )?\w+ of ", "", rel).replace("the", "this")
     rel = rel.replace(" fiscal", "").replace("fiscal", "this") if "fiscal" in rel else rel
     if unit in ("night", "morning", "afternoon", "evening"):
-        return None
+        return _anchored_part_of_day(rel, unit, ctx)
     pub = ctx.published
     ended = _ENDED_DAY.match(ctx.text, c.end)
     if unit == "week" and rel == "the" and ended and ended["mon"].lower().rstrip(".") in MONTHS:
@@ -160,6 +166,9 @@ def _rel_unit(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
             return "DATE", "XXXX-WXX-WE"
         return "DATE", weekend_value(pub, _REL_OFFSET[rel], ctx.tense(c))
     if unit in SEASONS:
+        step = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}
+        if ctx.narrative and pub is not None and (rel in step or rel in ("the", "that", "this")):
+            return "DATE", f"{pub.year + step.get(rel, 0):04d}-{SEASONS[unit]}"  # the story's
         if rel == "the":
             if pub is None:
                 return "DATE", f"XXXX-{SEASONS[unit]}"
@@ -173,6 +182,10 @@ def _rel_unit(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
     code = _UNIT_CODE[unit]
     if code == "W" and rel == "last" and pub is not None and pub.isoweekday() == 7:
         return "DATE", week_value(pub)  # on a Sunday, "last week" is the one now ending
+    if unit == "day" and rel == "the next" and ctx.anchor is not None and ctx.anchor_is_day:
+        return "DATE", shift(ctx.anchor, "D", 1)
+    if unit == "day" and rel in _ANCHORED and ctx.anchor_precision == "month" and ctx.anchor:
+        return "DATE", f"{ctx.anchor.year:04d}-{ctx.anchor.month:02d}-XX"  # "that same day"
     if rel in _ANCHORED:
         base = ctx.anchor or pub
         if base is None or (unit == "day" and ctx.anchor is None and rel != "that"):
@@ -189,6 +202,16 @@ def _rel_unit(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
     if pub is None:
         return "DATE", {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "E": "XXX", "C": "XX"}[code]
     return "DATE", shift(pub, code, _REL_OFFSET[rel])
+
+
+def _anchored_part_of_day(rel: str, unit: str, ctx: Context) -> Resolved:
+    """ "That afternoon", "the next morning": a part of the day the text last named."""
+    if rel not in _NEXT_DAY or rel == "the previous" or ctx.anchor is None:
+        return None
+    if not ctx.anchor_is_day:
+        return None
+    day = shift(ctx.anchor, "D", _NEXT_DAY[rel])
+    return "TIME", f"{day}T{PARTS_OF_DAY[unit]}"
 
 
 def _the_year(c: Candidate, ctx: Context) -> Resolved:
@@ -294,7 +317,7 @@ def _ago_vague(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
 
 
 def _reference(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
-    ref, pub = p["ref"], ctx.published
+    ref, pub = INFORMAL.get(p["ref"], p["ref"]), ctx.published
     offsets = {
         "today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
         "the day after tomorrow": 2,
@@ -303,6 +326,8 @@ def _reference(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
         if pub is None:
             return "DATE", "PRESENT_REF" if ref == "today" else "XXXX-XX-XX"
         return "DATE", day_value(pub + timedelta(days=offsets[ref]))
+    if ref == "soon" and ctx.tense(c) == PAST:
+        return None  # "the Germans soon intervened": shortly after, no reference to a future
     value = REFERENCES[ref]
     return ("DURATION" if value[:2] in ("PX", "PT") else "DATE"), value
 
@@ -327,8 +352,6 @@ def _set_every(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
     if n is None:
         return None  # "every few years"
     return "SET", _period_value(n * multiplier, letter, is_time)
-
-
 
 
 PERIOD_RESOLVERS: dict[str, Callable[[dict[str, str], Candidate, Context], Resolved]] = {

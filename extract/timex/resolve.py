@@ -14,9 +14,10 @@ US wire copy) through ``_parse_numeric``, behind an lru_cache; word dates are re
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -29,6 +30,7 @@ from extract.timex.calendar import (
     month_year,
     nearest_date,
     occurrences,
+    story_year,
     week_value,
     weekday_date,
 )
@@ -45,18 +47,49 @@ from extract.timex.lexicon import (
 )
 from extract.timex.periods import PERIOD_RESOLVERS
 from extract.timex.spans import Candidate
+from extract.timex.story import bc_story_range, names_itself
 
 Resolved = tuple[str, str] | None
 
+
 @dataclass(slots=True)
 class Context:
-    """What a value depends on besides the span: the text, the publication date, the last date."""
+    """What a value depends on besides the span: the text, the reference date, the last date.
+
+    ``published`` is the reference time relative expressions count from: the publication date,
+    or in a narrative stretch the story's current time (``timex_story``); ``narrative`` says
+    which. Reading ``published`` or ``anchor`` is recorded in ``consulted``, so the tagger can
+    say which anchor a value used ("absolute" when a resolver consulted neither).
+    """
 
     text: str
-    published: date | None
-    anchor: date | None = None
+    _published: date | None
+    _anchor: date | None = None
     anchor_is_day: bool = False
+    anchor_precision: str = ""
+    bc_story: bool = False  # the story's time is before the common era (``timex_story``)
     quarter: tuple[int, int] | None = None  # the last quarter mentioned, as (year, n)
+    narrative: bool = False
+    consulted: set[str] = field(default_factory=set)
+
+    @property
+    def published(self) -> date | None:
+        self.consulted.add("published")
+        return self._published
+
+    @published.setter
+    def published(self, value: date | None) -> None:
+        self._published = value
+
+    @property
+    def anchor(self) -> date | None:
+        if self._anchor is not None:
+            self.consulted.add("story")
+        return self._anchor
+
+    @anchor.setter
+    def anchor(self, value: date | None) -> None:
+        self._anchor = value
 
     def tense(self, c: Candidate) -> str:
         return tense_at(self.text, c.start, c.end)
@@ -65,10 +98,15 @@ class Context:
 def resolve(c: Candidate, ctx: Context) -> Resolved:
     """(type, value) for a candidate, or None if it turns out not to be a temporal expression."""
     resolved = _RESOLVERS[c.kind](c.parts, c, ctx)
-    if resolved and resolved[0] in ("DATE", "TIME"):
-        span = value_range(resolved[1])
+    looks_back = c.parts.get("tail") in ("earlier", "ago")  # a glance back: the story stays
+    if resolved and resolved[0] in ("DATE", "TIME") and not looks_back:
+        bc_span = bc_story_range(resolved[1])
+        if bc_span is not None or names_itself(c):  # "480 BC" sets the era, "1917" ends it
+            ctx.bc_story = bc_span is not None
+        span = bc_span or value_range(resolved[1])
         if span is not None and span.precision in ("day", "week", "month", "year"):
             ctx.anchor, ctx.anchor_is_day = span.start, span.precision == "day"
+            ctx.anchor_precision = span.precision
         elif span is not None and span.precision == "quarter":
             ctx.quarter = span.start.year, (span.start.month - 1) // 3 + 1
     return resolved
@@ -95,6 +133,9 @@ def _date_words(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
         ]
         if agreeing:
             return "DATE", day_value(agreeing[0])
+    if ctx.narrative and calendar.monthrange(ctx.published.year, month)[1] >= day:
+        year = story_year(ctx.published, month, ctx.anchor_precision)
+        return "DATE", day_value(date(year, month, day))
     return "DATE", day_value(month_day_date(ctx.published, month, day, ctx.tense(c)))
 
 
@@ -128,6 +169,8 @@ def _month_alone(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
         return "DATE", month_value(_spoken_year(p["spoken"]), month)
     if pub is None:
         return "DATE", f"XXXX-{month:02d}"
+    if ctx.narrative and not rel and "yrel" not in p:
+        return "DATE", month_value(story_year(pub, month, ctx.anchor_precision), month)
     if "yrel" in p:
         year = pub.year + {"last": -1, "next": 1}.get(p["yrel"], 0)
     elif rel == "last" or rel == "past":  # "last February" said in March is a year back
@@ -169,11 +212,21 @@ def _year_spoken(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
 
 
 def _bc_year(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
-    return "DATE", f"BC{int(p['year']):04d}"
+    """ "480 BC", "April 480 BC", "the spring of 480 BC": one expression, the era's year."""
+    year = f"BC{int(p['year']):04d}"
+    if "mon" in p:
+        return "DATE", f"{year}-{_month(p['mon']):02d}"
+    if "season" in p:
+        return "DATE", f"{year}-{SEASONS[p['season']]}"
+    return "DATE", year
 
 
 def _decade(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
+    if "bcdec" in p:  # "the 470s BC"
+        return "DATE", f"BC{int(p['bcdec']) // 10:03d}"
     if "dec" in p:
+        if p["dec"].endswith("00") and p["dec"] < "2000" and "mod" not in p:
+            return "DATE", p["dec"][:2]  # "the 1600s": the century-part, 1600-1699
         return "DATE", p["dec"][:3]
     if "word" in p:
         tens = number_value(p["word"][:-3] + "y") or 0
@@ -185,15 +238,17 @@ def _decade(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
 
 def _century(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
     ordinal = ORDINALS.get(p["ord"]) or int(p["ord"][:-2])
+    era = "BC" if "era" in p else ""
     return (
-        ("DATE", f"{ordinal - 1:02d}")
+        ("DATE", f"{era}{ordinal - 1:02d}")
         if 1 <= ordinal <= 21 and p["ord"] not in ("last", "final")
         else None
     )
 
 
 def _weekday(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
-    wd, rel, pod = WEEKDAYS[p["wd"]], p.get("rel", ""), p.get("pod")
+    wd, rel, pod = WEEKDAYS[p["wd"].rstrip(".")], p.get("rel", ""), p.get("pod")
+    rel = "" if rel == "on" else rel
     suffix = f"T{PARTS_OF_DAY[pod]}" if pod else ""
     if (
         rel in ("every", "each")
@@ -209,6 +264,8 @@ def _weekday(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
         d = pub - timedelta(days=(pub.isoweekday() - wd) % 7 or 7)
     elif rel in ("next", "coming", "this coming"):
         d = pub + timedelta(days=(wd - pub.isoweekday()) % 7 or 7)
+    elif rel == "this":  # "this Sat": the one in the week of writing
+        d = pub + timedelta(days=wd - pub.isoweekday())
     elif rel in ("the following", "the previous", "that") and ctx.anchor:
         step = -1 if rel == "the previous" else 1
         d = ctx.anchor + timedelta(days=step)
@@ -217,7 +274,9 @@ def _weekday(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
     else:
         d = weekday_date(pub, wd, ctx.tense(c))
     # "Friday night" is annotated as the day more often than with a part of day: the span keeps
-    # "night", the value is the day
+    # "night", the value is the day; "Thursday evening" is the evening
+    if pod and PARTS_OF_DAY[pod] in ("EV", "AF"):
+        return "TIME", day_value(d) + suffix
     return "DATE", day_value(d)
 
 
@@ -273,7 +332,7 @@ def _part_of_day(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
         word = p["tonight"]
         if word == "overnight":
             return _overnight(c, ctx)
-        code = "NI" if word == "tonight" else "AF"
+        code = "AF" if "afternoon" in word else "NI"  # tonight, "2nite"
         offset = {"yesterday": -1, "tomorrow": 1}.get(p.get("when", ""), 0)
     else:
         pre, code = p["pre"], PARTS_OF_DAY[p["pod"]]
@@ -285,7 +344,6 @@ def _part_of_day(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
     if ctx.published is None:
         return "TIME", f"XXXX-XX-XXT{code}"
     return "TIME", day_value(ctx.published + timedelta(days=offset)) + f"T{code}"
-
 
 
 _NOT_A_NIGHT = re.compile(
@@ -320,6 +378,8 @@ def _holiday(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
         day = nearest_date(pub, [feast_date(name, y) for y in years], ctx.tense(c))
     else:
         month, number = HOLIDAYS.get(name, HOLIDAYS.get("christmas", (12, 25)))
+        if "hyear" in p:  # "Christmas 1963"
+            return "DATE", day_value(date(int(p["hyear"]), month, number))
         if pub is None:
             return "DATE", f"XXXX-{month:02d}-{number:02d}"
         day = month_day_date(pub, month, number, ctx.tense(c))
@@ -331,8 +391,8 @@ def _holiday(p: dict[str, str], c: Candidate, ctx: Context) -> Resolved:
 _RESOLVERS: dict[str, Callable[[dict[str, str], Candidate, Context], Resolved]] = {
     "date_mdy": _date_words, "date_dmy": _date_words, "date_numeric": _date_numeric,
     "month": _month_alone, "year": _year_alone, "year_spoken": _year_spoken, "bc_year": _bc_year,
-    "decade": _decade, "century": _century, "weekday": _weekday, "time": _time,
-    "part_of_day": _part_of_day, "holiday": _holiday,
+    "decade": _decade, "century": _century, "weekday": _weekday, "weekday_abbr": _weekday,
+    "time": _time, "part_of_day": _part_of_day, "holiday": _holiday,
     **PERIOD_RESOLVERS,
     **COMPOSED_RESOLVERS,
 }

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from extract.timex.filters import CAPITALISED, FILTERS, capitalised
 from extract.timex.holidays import MOVABLE_FEASTS
 from extract.timex.lexicon import (
+    INFORMAL,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     NUMBER_WORDS,
@@ -29,6 +30,9 @@ from extract.timex.lexicon import (
 )
 
 _MONTH_FULL = "|".join(MONTH_NAMES)
+_INFORMAL_DAYS = alternation(
+    {w for w, day in INFORMAL.items() if day in ("today", "tomorrow", "yesterday")}
+)
 _MONTH_ABBR = "|".join(MONTH_ABBREVIATIONS)
 MON = rf"(?:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})\b\.?)"
 MON_ALONE = rf"(?:(?:{_MONTH_FULL})\b|sept\.|(?:jan|feb|aug|oct|nov|dec)\.)"
@@ -46,7 +50,7 @@ _UNIT_ADJ = (
 )
 UNIT = (
     r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|"
-    r"millenni(?:um|a)|weekend)"
+    r"millenni(?:um|a)|weekend|min|hr|wk)"
 )
 POD = r"(?:morning|afternoon|evening|night)"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -64,7 +68,8 @@ _APPROX = (
 )
 _REL = (
     r"(?:last|next|this|this\s+coming|this\s+past|the\s+full|the\s+latest\s+fiscal|the\s+past|the\s+last|the\s+next|the\s+coming|"
-    r"the\s+previous|the\s+following|the\s+same|the\s+current|the\s+latest|that|the\s+prior|"
+    r"the\s+previous|the\s+following|the\s+same|the\s+current|the\s+latest|that\s+same|that|"
+    r"the\s+prior|"
     r"the\s+current\s+fiscal|the\s+fiscal|this\s+fiscal|last\s+fiscal|next\s+fiscal|the\s+new|"
     r"the\s+(?:very\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the|this|last|next)|the)"
 )
@@ -98,25 +103,34 @@ _PATTERNS: dict[str, str] = {
         rf"\b(?:the\s+year\s+|(?:the\s+)?(?P<season>{_SEASON})\s+of\s+)?"
         rf"(?P<spoken>{SPOKEN_YEAR}|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{_TEENS}))?)\b"
     ),
-    "bc_year": r"\b(?P<year>\d{1,4})\s*(?P<era>B\.?C\.?E?|BCE)(?!\w)",
+    "bc_year": (
+        rf"\b(?i:(?:(?P<mod>early|late|mid)\s*-?\s*)?(?:(?P<mon>{_MONTH_FULL})\s+|(?:the\s+)?"
+        rf"(?P<season>{_SEASON})\s+(?:of\s+)?))?"
+        r"(?P<year>\d{1,4})\s*(?P<era>B\.C\.(?:E\.)?|BCE?)(?!\w)"
+    ),
     "decade": (
         r"(?:\bthe\s+)?(?:(?P<mod>early|late|mid)\s*-?\s*)?"
         r"(?:(?<![\w$.])(?P<dec>1\d\d0|20\d0)'?s|(?P<dec2>['’]\d0)'?s|\b(?P<word>twenties|thirties|forties|"
         r"fifties|sixties|seventies|eighties|nineties))\b"
+        r"|(?:\bthe\s+)?(?P<bcdec>\d{1,3}0)s\s+(?P<era>B\.C\.(?:E\.)?|BCE?)(?!\w)"
     ),
     "century": (
         rf"\b(?:the\s+)?(?:(?P<mod>early|late|mid)\s*-?\s*)?(?P<ord>{alternation(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
-        r"[\s-]+century\b"
+        r"[\s-]+century\b(?:\s+(?P<era>B\.C\.(?:E\.)?|BCE?)(?!\w))?"
     ),
     "weekday": (
         rf"\b(?:(?P<rel>last|next|this|this\s+coming|coming|early|late|earlier|later|mid|"
         rf"the\s+following|the\s+previous|that|every|each)\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?\b"
         rf"(?:\s+(?P<pod>{POD})s?\b)?"
     ),
+    "weekday_abbr": (
+        r"\b(?P<rel>this|next|last|on|every|coming)\s+"
+        r"(?P<wd>mon|tues?|wed|thur?s?|fri|sat|sun)\b\.?(?!\s*[-'’]\w)"
+    ),
     "time": (
         r"\b(?:(?P<approx>about|around|approximately|shortly\s+(?:after|before)|"
         r"just\s+(?:after|before))\s+)?"
-        r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
+        r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.]?(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)"
         r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|EST|EDT|CET|BST|local|hrs)\b)"
         r"|(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|EST|EDT|CET|BST|hrs|local\s+time)\b)"
         r"|(?P<noon>noon|midnight|midday))"
@@ -126,7 +140,8 @@ _PATTERNS: dict[str, str] = {
     ),
     "part_of_day": (
         rf"\b(?:(?P<pre>this|yesterday|tomorrow|last|early\s+this|later\s+this|late\s+this|"
-        rf"earlier\s+this|the)\s+(?P<pod>{POD})\b|(?P<tonight>tonight|overnight|mid-?\s?afternoon)\b"
+        rf"earlier\s+this|the)\s+(?P<pod>{POD})\b"
+        r"|(?P<tonight>tonight|tonite|2nite|2night|overnight|mid-?\s?afternoon)\b"
         r"(?:\s+(?P<when>yesterday|today|tomorrow)\b)?)"
     ),
     "quarter": (
@@ -148,13 +163,13 @@ _PATTERNS: dict[str, str] = {
         rf"\b(?:(?P<pre>earlier\s+in|later\s+in|early\s+in|late\s+in|earlier|later|early|"
         rf"late|(?:the\s+)?(?:rest|remainder)\s+of)\s+)?"
         rf"(?P<rel>{_REL})\s+(?P<unit>week|month|year|decade|century|weekend|{_SEASON}|"
-        rf"day|night|morning|afternoon|evening)\b(?!s|-)(?:\s+or\s+so\b)?"
+        rf"day|night|morning|afternoon|evening|wknd|wkend)\b(?!s|-)(?:\s+or\s+so\b)?"
     ),
     "duration": (
         rf"{EDGE}(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUM})"
-        rf"(?P<half>\s+and\s+a\s+half|\s+1/2|\s+½)?{_UNIT_ADJ}(?P<sep>\s*-\s*|\s+)"
+        rf"(?P<half>\s+and\s+a\s+half|\s+1/2|\s+½)?{_UNIT_ADJ}(?P<sep>\s*-\s*|\s+|(?<=\d))"
         rf"(?P<unit>{UNIT})(?P<plural>s)?\b(?P<half2>\s+and\s+a\s+half)?"
-        r"(?P<tail>\s+(?:or\s+so\s+)?(?:ago|earlier|from\s+now|hence)\b)?(?:\s+or\s+so\b)?"
+        r"(?P<tail>\s+(?:or\s+so\s+)?(?:ago|earlier|later|from\s+now|hence)\b)?(?:\s+or\s+so\b)?"
     ),
     "bare_before": (
         r"\b(?P<pre>\w+\s+)?\b(?P<span>hours|days|weeks|months|years|decades)"
@@ -175,6 +190,7 @@ _PATTERNS: dict[str, str] = {
     "reference": (
         rf"\b(?:(?P<mod>early|late|earlier|later|late\s+on|early\s+on)\s+)?"
         rf"(?P<ref>{alternation(REFERENCES)}|today|tomorrow|yesterday|the\s+day\s+before\s+yesterday|"
+        rf"{_INFORMAL_DAYS}|"
         r"the\s+day\s+after\s+tomorrow)\b"
     ),
     "set_adverb": (
@@ -185,9 +201,10 @@ _PATTERNS: dict[str, str] = {
         rf"(?P<unit>{UNIT}|{POD}|{_SEASON})s?\b"
     ),
     "holiday": (
-        r"\b(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|"
+        r"\b(?P<name>christmas(?:\s+(?:day|eve))?|x-?mas|new\s+year's\s+(?:day|eve)|"
+        r"independence\s+day|"
         rf"halloween|valentine's\s+day|boxing\s+day|{alternation(MOVABLE_FEASTS)})\b"
-        r"(?:\s+(?P<hweek>week(?:end)?)\b)?"
+        r"(?:\s+(?P<hweek>week(?:end)?)\b|,?\s+(?P<hyear>1\d{3}|20\d\d)\b(?![-/]\d))?"
         r"|(?<![\w/.-])(?P<nine_eleven>9/11)(?![\w/]|\.\d)"
     ),
     # composed expressions (values in ``timex_composed``)
@@ -224,11 +241,13 @@ _PRIORITY = {kind: i for i, (kind, _) in enumerate(RULES)}
 # Expensive rules run only near a cheap trigger word: (trigger, characters before, after).
 _UNIT_WORDS = (
     r"\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|"
-    rf"millenni|weekend|{_SEASON}|morning|afternoon|evening)"
+    r"mins?\b|hrs?\b|wks?\b|"
+    rf"millenni|weekend|wk\w*nd|{_SEASON}|morning|afternoon|evening)"
 )
+_DIGIT_DASH = r"\d\s*[-\u2013]\s*\d"
 _MONTH_WORDS = rf"\b(?:{'|'.join(name[:3] for name in MONTH_NAMES)})"
 _HOLIDAY_WORDS = (
-    r"\b(?:christmas|new\s+year|independence|halloween|valentine|boxing|easter|good\s+friday|"
+    r"\b(?:christmas|x-?mas|new\s+year|independence|halloween|valentine|boxing|easter|good\s+friday|"
     r"ash\s+wednesday|pentecost|memorial|labou?r\s+day|martin|mlk|presidents|columbus|mother|"
     r"father|thanksgiving|black\s+friday|cyber|election\s+day)|9/11"
 )
@@ -236,13 +255,19 @@ _TRIGGERS: dict[str, tuple[re.Pattern[str], int, int]] = {
     kind: (re.compile(trigger, re.IGNORECASE), before, after)  # re's cache: one object each
     for kind, trigger, before, after in (
         ("duration", _UNIT_WORDS, 90, 40),
+        ("year_spoken", r"\b(?:nineteen|eighteen|two\s+thousand)\b", 40, 60),
+        ("weekday", r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", 35, 25),
+        ("weekday_abbr", r"\b(?:mon|tues?|wed|thur?s?|fri|sat|sun)\b", 12, 2),
+        ("part_of_day", r"morning|afternoon|evening|night|tonite|2nite", 25, 25),
+        ("ago_vague", r"\bago\b", 25, 2),
+        ("year_end", r"\bend\b", 20, 2),
         ("rel_unit", _UNIT_WORDS, 60, 12),
         ("period", r"\b(?:quarter|period)", 45, 30),
         ("century", r"century", 45, 10),
         ("month", _MONTH_WORDS, 45, 45),
         ("date_mdy", _MONTH_WORDS, 50, 40),
         ("date_dmy", _MONTH_WORDS, 40, 40),
-        ("decade", r"\d0['’]?s\b|ties\b", 30, 4),
+        ("decade", r"\d0['’]?s\b|ties\b", 30, 10),
         ("quarter", r"\b(?:quarter|half)", 60, 30),
         ("set_rate", r"\b(?:once|twice|thrice|times)\b", 40, 30),
         ("day_range_end", _MONTH_WORDS, 0, 30),
@@ -252,11 +277,17 @@ _TRIGGERS: dict[str, tuple[re.Pattern[str], int, int]] = {
         ("unit_before", r"\b(?:before|after)\b", 20, 2),
         ("bare_before", r"\b(?:after|before|later|earlier)\b", 30, 2),
         ("holiday", _HOLIDAY_WORDS, 0, 40),
+        ("bc_year", r"\bB\.?C", 40, 6),
+        ("year_range", _DIGIT_DASH, 6, 10),
+        ("bc_range", _DIGIT_DASH, 6, 16),
+        ("month_range", rf"[-\u2013]\s*{_MONTH_WORDS}", 12, 30),
+        ("dmy_range", _DIGIT_DASH, 4, 40),
+        ("mdy_range", _DIGIT_DASH, 16, 20),
     )
 }
 
 
-def _windows(
+def windows(
     kind: str, text: str, seen: dict[re.Pattern[str], list[tuple[int, int]]]
 ) -> list[tuple[int, int]]:
     """Where a rule can match: the whole text, or merged windows around its trigger words.
@@ -293,8 +324,8 @@ def find_candidates(text: str) -> list[Candidate]:
     seen: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for kind, pattern in RULES:
         accept = FILTERS.get(kind)
-        windows = _windows(kind, text, seen)
-        for m in (m for start, end in windows for m in pattern.finditer(text, start, end)):
+        where = windows(kind, text, seen)
+        for m in (m for start, end in where for m in pattern.finditer(text, start, end)):
             if m.end() == m.start() or (accept is not None and not accept(m, text)):
                 continue
             if kind in CAPITALISED and not capitalised(m, text):

@@ -12,6 +12,7 @@ date, as before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ _ATTRIBUTIONS = REPORTING_VERBS | {"according to", "speech", "interview", "state
 _REPORTING = re.compile(rf"\b(?:{alternation(_ATTRIBUTIONS)})\b", re.IGNORECASE)
 _REACH = 160  # characters before a quote where its attribution is looked for
 _AFTER = 60  # and after it ('," the minister said on Tuesday.')
+_END = 1 << 62  # past any offset, for bisecting (start, end, value) tuples
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -44,7 +46,10 @@ def speech_date(
     q_start, q_end = quote
     before_from, after_to = sentence_bounds(text, q_start, q_end, _REACH)
     best: tuple[int, date] | None = None
-    for start, end, value in dated:
+    # only the dates near the quote (``dated`` is sorted): a text of many quotes and dates
+    # would otherwise cost quotes x dates (issue 9)
+    near = dated[bisect_left(dated, (before_from,)) : bisect_right(dated, (q_end + _AFTER, _END))]
+    for start, end, value in near:
         # 'told the paper in January 2024: "..."' (the verb anywhere before the quote);
         # '"...," he said on Monday.' (the verb between the quote and the date)
         if before_from <= start and end <= q_start:
@@ -65,8 +70,10 @@ def speech_date(
 
 
 def inside(quotes: list[tuple[int, int]], c: Candidate) -> tuple[int, int] | None:
-    """The quotation holding candidate ``c``, if any."""
-    for start, end in quotes:
-        if start < c.start and c.end < end:
-            return start, end
+    """The quotation holding candidate ``c``, if any. ``quotes`` are in order and apart (as
+    ``quotations`` finds them), so only the last one opening before ``c`` can hold it: one
+    bisection, not a scan of every quote per candidate (quadratic on a text of quotes)."""
+    i = bisect_left(quotes, (c.start,)) - 1
+    if i >= 0 and c.end < quotes[i][1]:
+        return quotes[i]
     return None

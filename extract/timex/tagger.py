@@ -12,30 +12,46 @@ this "1979" a year?), ``tense`` (past, present or future clause), ``timex_calend
 arithmetic and tense-driven choice of the occurrence), ``timex_resolve`` and ``timex_periods``
 (values), ``timex_holidays`` (Easter, Labor Day: computed for any year), ``timex_composed``
 (a date inside a phrase: "the week of March 6", "June 3-5", "the day before last Tuesday"),
-``timex_speech`` (quotes keep the speaker's time). dateparser is used for numeric dates
+``timex_speech`` (quotes keep the speaker's time), ``timex_split_ranges`` ("1861-1863",
+"March 5-9, 1918": two expressions sharing a year), ``timex_story`` (the reference-time model:
+per paragraph, relative expressions count from the publication date or from the story's
+current time; each ``Timex.anchor`` says which). dateparser is used for numeric dates
 ("6/20/24"); ``timeml`` and ``evaluate`` read and score the TimeML corpora.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
+from extract.language.tense import can_be_future
 from extract.ranges import DateRange, value_range
 from extract.timex.composed import offset_prefix
 from extract.timex.resolve import Context, resolve
 from extract.timex.spans import Candidate, find_candidates, select
 from extract.timex.speech import inside, quotations, speech_date
+from extract.timex.split_ranges import range_candidates
+from extract.timex.story import (
+    ABSOLUTE,
+    PUBLISHED,
+    STORY,
+    deictic,
+    foretold,
+    from_mirror,
+    names_itself,
+    news_offset,
+    story_time,
+)
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 VALUE_GRAMMAR = re.compile(
     r"^(?:"
-    r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:\d|WE))?|-Q[1-4]|-H[12]"
+    r"(?:BC)?(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:\d|WE))?|-Q[1-4]|-H[12]"
     r"|-(?:SP|SU|FA|WI))?(?:T(?:\d{2}:\d{2}|\d{2}|MO|AF|EV|NI|MI))?"
     r"|XXXX-XX-XXT(?:\d{2}:\d{2}|MO|AF|EV|NI)"
-    r"|\d{3}|\d{2}|XXX|XX|BC\d{4}"
+    r"|(?:BC)?\d{3}|(?:BC)?\d{2}|XXX|XX"
     r"|PRESENT_REF|PAST_REF|FUTURE_REF"
     r"|P(?:(?:\d+(?:\.\d+)?|X)[YMWDECL])+(?:T(?:(?:\d+|X)[HMS])+)?|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
     r")$"
@@ -56,6 +72,8 @@ class Timex:
     text: str
     type: str
     value: str
+    anchor: str = field(default=ABSOLUTE, compare=False)
+    """What the value was counted from: ``timex_story.ANCHORS`` (publication, story, none)."""
 
     @property
     def range(self) -> DateRange | None:
@@ -82,31 +100,90 @@ def tag(text: str, published: date | None = None) -> list[Timex]:
     quotes = quotations(text)
     found: list[Timex] = []
     quoted: list[tuple[Candidate, tuple[int, int], int]] = []
-    for candidate in select(find_candidates(text)):
-        resolved = _resolve(candidate, context)
+    candidates = select(range_candidates(text) + find_candidates(text))
+    story = story_time(text, published, candidates)
+    future = can_be_future(text)  # else no clause is foretold: not asked date by date (issue 9)
+    for candidate in candidates:
+        in_story = story.is_narrative(candidate.start)
+        context.narrative = in_story and not deictic(candidate) and not (
+            future and foretold(text, candidate)
+        )
+        if context.narrative:
+            context.published = context._anchor or published
+        else:
+            context.published = published
+            candidate = news_offset(text, candidate)
+        before = context._anchor, context.anchor_is_day, context.anchor_precision
+        resolved = _resolve(candidate, context, published)
+        if in_story and not context.narrative:  # "today" in a history: the writer's now
+            context._anchor, context.anchor_is_day, context.anchor_precision = before
         if resolved is not None:
-            kind, value = resolved
+            kind, value, anchor = resolved
             start, end = candidate.start, candidate.end
             wider = offset_prefix(text, start, value) if kind == "DATE" else None
             if wider is not None and (not found or found[-1].end <= wider[0]):
                 start, kind, value = wider  # "the day before last Tuesday": one expression
+                anchor = ABSOLUTE if anchor == ABSOLUTE else STORY
             elif quotes and (quote := inside(quotes, candidate)) is not None:
                 quoted.append((candidate, quote, len(found)))
-            found.append(Timex(start, end, text[start:end], kind, value))
+            found.append(Timex(start, end, text[start:end], kind, value, anchor))
     if quoted:
         _requote(text, published, found, quoted)
-    return found
+    return _attach_times(text, found)
 
 
-def _resolve(candidate: Candidate, context: Context) -> tuple[str, str] | None:
+_JUST_A_COMMA = re.compile(r"\s*,?\s*")
+
+
+def _attach_times(text: str, found: list[Timex]) -> list[Timex]:
+    """ "3 Oct 10pm", "this Sat, 7pm": a day and the clock time on it, written together, are
+    one TIME ("on Monday at 3 p.m." keeps two: TimeBank tags them apart)."""
+    merged: list[Timex] = []
+    for t in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and t.type == "TIME"
+            and last.type == "DATE"
+            and len(last.value) == 10
+            and t.value.startswith(last.value + "T")
+            and _JUST_A_COMMA.fullmatch(text, last.end, t.start)
+        ):
+            merged[-1] = replace(t, start=last.start, text=text[last.start : t.end])
+            merged[-1] = replace(merged[-1], anchor=last.anchor)
+        else:
+            merged.append(t)
+    return merged
+
+
+def _resolve(
+    candidate: Candidate, context: Context, published: date | None
+) -> tuple[str, str, str] | None:
+    """(type, value, anchor) of a candidate, or None when it has no valid value."""
+    context.consulted.clear()
     try:
         resolved = resolve(candidate, context)
     except (ValueError, OverflowError, KeyError, IndexError, TypeError, AttributeError):
         return None
     if resolved is None or not is_valid_value(resolved[1]):
         return None
+    kind, value = resolved
+    anchor = ABSOLUTE if names_itself(candidate) else _anchor_used(context)
+    if anchor == STORY and context.bc_story:
+        value = from_mirror(value)  # counted from a story told before the common era
+        if not is_valid_value(value):
+            return None
     span = context.text[candidate.start : candidate.end]
-    return resolved if _plausible(resolved[1], span, context.published) else None
+    if not _plausible(value, span, published):
+        return None
+    return kind, value, anchor
+
+
+def _anchor_used(context: Context) -> str:
+    """Which reference the last resolution counted from (``timex_story.ANCHORS``)."""
+    if "story" in context.consulted or (context.narrative and "published" in context.consulted):
+        return STORY
+    return PUBLISHED if "published" in context.consulted else ABSOLUTE
 
 
 def _requote(
@@ -116,14 +193,15 @@ def _requote(
     quoted: list[tuple[Candidate, tuple[int, int], int]],
 ) -> None:
     """Resolve again, from the date the words were spoken, what quotes say ("timex_speech")."""
-    dated = [(t.start, t.end, t.value) for t in found if t.type in ("DATE", "TIME")]
+    dated = sorted((t.start, t.end, t.value) for t in found if t.type in ("DATE", "TIME"))
     for candidate, quote, i in quoted:
         spoken = speech_date(text, quote, dated)
         if spoken is None or spoken == published:
             continue
-        resolved = _resolve(candidate, Context(text, spoken, anchor=spoken))
+        resolved = _resolve(candidate, Context(text, spoken, spoken), published)
         if resolved is not None:
-            found[i] = replace(found[i], type=resolved[0], value=resolved[1])
+            anchor = ABSOLUTE if resolved[2] == ABSOLUTE else STORY  # the speaker's time
+            found[i] = replace(found[i], type=resolved[0], value=resolved[1], anchor=anchor)
 
 
 _FAR_FUTURE_YEARS = 100

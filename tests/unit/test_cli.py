@@ -29,7 +29,7 @@ def test_tag_prints_timexes_with_offsets_into_the_file_text(runner):
     text = SEED_001.read_text(encoding="utf-8")
     assert timexes, "the seed has dates"
     for t in timexes:
-        assert set(t) == {"start", "end", "text", "type", "value"}
+        assert set(t) == {"start", "end", "text", "type", "value", "anchor"}
         assert text[t["start"]:t["end"]] == t["text"]
     by_text = {t["text"]: t["value"] for t in timexes}
     assert by_text["last July"] == "2023-07"
