@@ -178,3 +178,42 @@ def _named_weekday(said: str) -> int:
 
 def _valid(month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31 and not (month == 2 and day > 29)
+
+
+# ---------------------------------------------------------------------------------------------
+# Datelines
+
+_DATELINE_LEAD = 80  # characters at the top of an article a dateline may start within
+# Before the date: nothing, or a place in a dateline ("LONDON,", "The Hague, ", "NEW YORK --").
+_DATELINE_PLACE = re.compile(r"^[ \t]*(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,|[ \t]+[-–—]+)[ \t]*)?$")
+# After it: a line break, a dash or bar, an agency in brackets, or the end of the text.
+_DATELINE_END = re.compile(r"^[ \t]*(?:\([A-Za-z .&]{2,30}\)[ \t]*)?(?:[-–—|:]|\r?\n|$)")
+_SENTENCE_GOES_ON = re.compile(r"^[ \t,]*[a-z]")  # "1 October 2024 was a Tuesday"
+
+
+def dateline(text: str, timexes: Iterable[Timex]) -> Clue | None:
+    """The date an article opens with, as its dateline ("Tuesday, 1 October 2024", "LONDON,
+    Oct 1 (Reuters) -"), or None.
+
+    Why: a dateline is the publication date written down, stronger than any reasoning over the
+    dates of the story. Only a day counts (a full date or a month-day), only at the very top,
+    only before a line break, a dash or an agency; or, for a full date with its year, at the
+    very start of the text unless a sentence goes on from it ("1 October 2024 was ...").
+    """
+    first = next((t for t in timexes if t.type in ("DATE", "TIME")), None)
+    if first is None or first.start > _DATELINE_LEAD or not _DIGIT.search(first.text):
+        return None  # "Today's markets ..." is no dateline: one is written as a date
+    found = _parse_value(first.value, first.text)
+    if found is None or found[0] not in ("day", "month_day"):
+        return None
+    if not _DATELINE_PLACE.match(text[: first.start]):
+        return None
+    after = text[first.end : first.end + 48]
+    at_start = not text[: first.start].strip()
+    full = found[0] == "day"
+    if not _DATELINE_END.match(after) and not (
+        at_start and full and not _SENTENCE_GOES_ON.match(after)
+    ):
+        return None
+    kind, year, month, day, weekday = found
+    return Clue(kind, first.text, "past", year, month, day, weekday)

@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from extract.article import Article
-from extract.dating.clues import Clue, clues, named_day
+from extract.dating.clues import Clue, clues, dateline, named_day
 from extract.dating.same_story import NameIndex, fingerprint, names
 from extract.dating.scoring import Inference, coarse, contradicts, infer_day, score_day
 from extract.errors import InputChanged
@@ -110,8 +110,8 @@ def collect(article: Article) -> Facts:
     """The first step, one article at a time: what ``decide`` will need of it."""
     if article.published is not None:
         return Facts(article.doc_id, article.published)
-    found = tuple(_clues(article.text))
-    own = infer_day(found)
+    found, opening = _clues(article.text)
+    own = _from_dateline(opening, found) if opening is not None else infer_day(found)
     needy = own is None or not own.sure
     return Facts(article.doc_id, None, found, own, names(article.text) if needy else None)
 
@@ -171,9 +171,38 @@ def with_published(
         yield decision.apply(article)
 
 
-def _clues(text: str) -> list[Clue]:
+def _clues(text: str) -> tuple[tuple[Clue, ...], Clue | None]:
+    """The clues of the top of ``text``, and its dateline if it opens with one."""
     head = text[:_HEAD]
-    return clues(head, tag(head, None))[:_MAX_CLUES]
+    timexes = tag(head, None)
+    return tuple(clues(head, timexes)[:_MAX_CLUES]), dateline(head, timexes)
+
+
+def _on(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _from_dateline(opening: Clue, found: Sequence[Clue]) -> Inference | None:
+    """The day a dateline names. A full date is sure. A month-day ("LONDON, Oct 1 (Reuters)")
+    takes its year from the rest of the text (the occurrence nearest the best day the clues
+    give, else the best-scoring year told or the one after); the day itself is written down,
+    so it counts as sure. No year told, no date."""
+    said = f"the article opens with the dateline '{opening.text}'"
+    if opening.kind == "day":
+        return Inference(date(opening.year, opening.month, opening.day), (said,), sure=True)
+    own = infer_day(found)
+    if own is not None:
+        day = named_day(opening, own.day, nearest=True)
+        return Inference(day, (said, *own.evidence), sure=True) if day else own
+    years = {y + step for y in (c.year for c in found if c.year) for step in (0, 1)}
+    days = [d for y in sorted(years) if (d := _on(y, opening.month, opening.day)) is not None]
+    if not days:
+        return None
+    day = max(days, key=lambda d: (score_day(d, found), d))
+    return Inference(day, (said, f"the year from the years it tells: {day.year}"), sure=True)
 
 
 def _same_stories(
@@ -212,7 +241,7 @@ def _lenders(reread: Reread, wanted: set[int]) -> dict[int, tuple[str, list[Clue
     last = max(wanted)
     for index, article in enumerate(reread()):
         if index in wanted:
-            found[index] = (article.doc_id, _clues(article.text))
+            found[index] = (article.doc_id, list(_clues(article.text)[0]))
         if index == last:
             break
     if len(found) != len(wanted):

@@ -21,13 +21,22 @@ cut by dictionary look-ups, longest first:
   batch (a titled lone surname such as "Mr Grand" takes the one full name the batch knows).
 
 Everything else capitalised (sentence openers, months, "Cold War", "Oval Office") is not an actor.
+
+References: a sentence that opens with "He", "She" or a description of a person ("The veteran
+politician", "The Dutchman", "The 57-year-old") is about someone named before.
+``DocumentActors.person_meant`` says whom: the person the previous sentence opened with (itself
+perhaps a reference), else the person the article is about (named most often) if named nearby,
+else the person named last (or the main person, however far back). On seed 000 "The veteran
+politician ... should take over when Stoltenberg's term ends on October 1" is then Mark Rutte's,
+not Iohannis's (named just before).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -130,6 +139,28 @@ class _Candidate:
     titled: bool
 
 
+# A sentence opening that refers to a person named before: "He", "The veteran politician",
+# "The Dutchman", "The 57-year-old", "The former prime minister".
+_PERSON_NOUNS = (
+    r"politician|statesman|stateswoman|leader|premier|prime\s+minister|minister|president|"
+    r"chancellor|diplomat|cyclist|veteran|candidate|dutchman|dutchwoman|frenchman|englishman|"
+    r"liberal|conservative|centrist|lawyer|economist|banker|executive|businessman|businesswoman|"
+    r"official|chief|secretary[\s-]general|\d{1,3}-year-old|man|woman"
+)
+REFERENCE = re.compile(
+    rf"^(?:(?:He|She)\b|(?:The|the)\s+(?:[a-z][\w-]*\s+){{0,3}}(?i:{_PERSON_NOUNS})\b(?!['’]))",
+)
+_OPENING = 60  # characters at the start of a sentence where the person it is about is named
+_NEARBY = 1500  # characters before a reference in which the article's main person counts
+
+
+def refers_back(sentence: str) -> str | None:
+    """The words a sentence opens with that refer to a person named before ("He", "The
+    veteran politician"), or None."""
+    found = REFERENCE.match(sentence)
+    return found.group() if found else None
+
+
 class DocumentActors:
     """The actors of one article, found once, looked up per sentence."""
 
@@ -146,6 +177,35 @@ class DocumentActors:
         mentions.sort(key=lambda m: (m.start, m.end))
         self.mentions = mentions
         self._starts = [m.start for m in mentions]
+        counts = Counter(m.name for m in mentions if m.kind == PERSON)  # first seen first
+        top = max(counts.values(), default=0)
+        self.main_person = next((n for n, c in counts.items() if c == top and c > 1), None)
+        """The person the article is about: named most often (twice at least), first on a tie."""
+
+    def opening_person(self, start: int, end: int) -> str | None:
+        """The person named at the opening of the sentence ``[start, end)``."""
+        for mention in self.between(start, min(end, start + _OPENING)):
+            if mention.kind == PERSON:
+                return mention.name
+        return None
+
+    def person_meant(self, sentences: Sequence[tuple[int, int]], index: int) -> str | None:
+        """Whom the reference opening sentence ``index`` means (``sentences`` are the
+        article's (start, end) spans, in order): see the module docstring."""
+        start = sentences[index][0]
+        for back in range(index - 1, max(-1, index - 4), -1):
+            begin, end = sentences[back]
+            named = self.opening_person(begin, end)
+            if named is not None:
+                return named
+            if not REFERENCE.match(self.text[begin:end]):
+                break  # the previous sentence is about something else
+        main = self.main_person
+        if main is not None and any(
+            m.name == main for m in self.between(max(0, start - _NEARBY), start)
+        ):
+            return main
+        return self.last_person_before(start) or main
 
     def between(self, start: int, end: int) -> list[Mention]:
         """Mentions that start inside ``[start, end)``, in text order."""
@@ -156,9 +216,17 @@ class DocumentActors:
     def last_person_before(self, offset: int, reach: int = 600) -> str | None:
         """The person named last before ``offset`` (within ``reach`` characters): whom a
         sentence's "he" or "she" most likely means."""
+        return self._last_before(offset, reach, PERSON)
+
+    def last_organisation_before(self, offset: int, reach: int = 600) -> str | None:
+        """The organisation named last before ``offset``: what "It said" or "The company
+        said" most likely means."""
+        return self._last_before(offset, reach, ORGANISATION)
+
+    def _last_before(self, offset: int, reach: int, kind: str) -> str | None:
         index = bisect_left(self._starts, offset) - 1
         while index >= 0 and self.mentions[index].start >= offset - reach:
-            if self.mentions[index].kind == PERSON:
+            if self.mentions[index].kind == kind:
                 return self.mentions[index].name
             index -= 1
         return None
@@ -268,10 +336,24 @@ def _cut_run(
     _close(group, titled, candidates)
 
 
+@cache
+def _longest_from() -> dict[str, int]:
+    """First word of a gazetteer entry -> the most words an entry starting with it has: most
+    capitalised words start none, and need no n-gram look-ups at all."""
+    longest: dict[str, int] = {}
+    for surface in _gazetteer():
+        words = surface.split(" ")
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
 def _longest_entry(
     tokens: list[tuple[int, str]], i: int, gazetteer: dict[str, _Entry]
 ) -> tuple[_Entry | None, int]:
-    for j in range(min(len(tokens), i + _MAX_GRAM), i, -1):
+    reach = _longest_from().get(tokens[i][1], 0)
+    if not reach:
+        return None, i + 1
+    for j in range(min(len(tokens), i + min(reach, _MAX_GRAM)), i, -1):
         if tokens[j - 1][1] in _CONNECTORS:
             continue
         entry = gazetteer.get(" ".join(w for _, w in tokens[i:j]))

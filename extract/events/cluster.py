@@ -2,14 +2,16 @@
 date are flagged with ``conflict``.
 
 Why blocking: a corpus has hundreds of thousands of rows, and comparing every pair is out of the
-question. Each row is put in blocks keyed by (actor named in its label, key word of its label),
+question. Each row is put in blocks keyed by (actor named in its label, key word of its label:
+its verbs and its event nouns, so "said ... in a letter" meets "wrote in the letter"),
 e.g. ("Klaus Iohannis", "withdraw") for both "Klaus Iohannis withdrew" and "Klaus Iohannis
 withdrew his candidacy to lead NATO". Inside a block rows are sorted by date and only compared
 with neighbours a few days (months, years: by precision) apart, so the work grows with the
 number of rows, not its square.
 
 Two rows of one block join a cluster when their ranges overlap at compatible precisions ("on
-Thursday" and "this week"), or, from different articles, when their ranges do not overlap but lie
+Thursday" and "this week"; "October 1" and "in October" too, a day inside a month or a year, when
+the labels agree), or, from different articles, when their ranges do not overlap but lie
 close and the labels say the same thing: sources disagree on the date, and every row of that
 cluster gets ``conflict=True``. Several dates of one sentence ("on Monday and this week") that
 chain into one cluster are not a disagreement.
@@ -28,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from extract.events.actors import canonical_batch_actors
-from extract.events.labels import EVENT_NOUNS, verb_forms
+from extract.events.phrase import EVENT_NOUNS, verb_forms
 from extract.language.cues import words
 from extract.schema import PRECISIONS
 
@@ -37,7 +39,7 @@ _STOP = words(
     """the a an of to in on at for by from with and or but his her its their this that these
     those he she it they we i is are was were be been has have had will would should could may
     might not no as into over about after before than more most also just only very all some
-    any who which formally"""
+    any who which formally when until while"""
 )
 _IRREGULAR = {
     "withdrew": "withdraw",
@@ -98,6 +100,8 @@ _SYNONYMS = {
     "meet": "summit",
     "conference": "summit",
     "attack": "invasion",
+    "expire": "end",
+    "mandate": "term",
 }
 _SYNONYM_STEMS = {base.rstrip("e"): target for base, target in _SYNONYMS.items()}
 _PARTICLE_VERBS = {
@@ -110,6 +114,7 @@ _PARTICLE_VERBS = {
 }
 _REPORTING = frozenset({"say"})
 _WEEK = PRECISIONS.index("week")
+_YEAR = PRECISIONS.index("year")
 _SIMILAR = 0.4  # label overlap (Jaccard) that joins coarse or reported rows with a shared date
 _NEAR_SAME = 0.6  # label overlap that makes rows with different dates one (conflicting) event
 # How far apart two dates of one happening may lie before they are two happenings.
@@ -161,6 +166,10 @@ def assign_clusters(frame: pd.DataFrame) -> pd.DataFrame:
     for (_, key), members in blocks.items():
         members.sort(key=lambda r: (rows.starts[r], rows.ids[r]))
         for a, b in _neighbours(members, rows):
+            apart = rows.starts[b] > rows.ends[a] or rows.starts[a] > rows.ends[b]
+            if not apart and _find(parent, a) == _find(parent, b):
+                continue  # joined already, and no conflict to find: a text repeating one
+                # event (issue 9) would otherwise compare every row with 64 others
             if _same(rows, a, b, key):
                 _union(parent, a, b, rows.ids)
                 if rows.starts[b] > rows.ends[a] or rows.starts[a] > rows.ends[b]:
@@ -185,17 +194,19 @@ def _same(rows: _Rows, a: int, b: int, key: str) -> bool:
     """Overlapping dates join when fine enough (a day, a week) or when the labels agree;
     dates apart join only across articles, with near-identical labels and the same figures."""
     levels, words, weak = rows.levels, rows.words, rows.weak
-    if abs(levels[a] - levels[b]) > 1:
-        return False
+    overlap = rows.starts[a] <= rows.ends[b] and rows.starts[b] <= rows.ends[a]
+    apart = abs(levels[a] - levels[b]) > 1  # "October 1" and "in October": one within the other
+    if apart and (not overlap or max(levels[a], levels[b]) > _YEAR):
+        return False  # a day and a decade say too little about each other
     figures_a, figures_b = _numbers(words[a]), _numbers(words[b])
     if figures_a and figures_b and not figures_a & figures_b:
         return False  # "a surplus of 15.6 billion" and "of 13.6 billion" are two happenings
     similarity = _jaccard(words[a], words[b])
     vague = bool(weak[a] or weak[b])
-    if rows.starts[a] <= rows.ends[b] and rows.starts[b] <= rows.ends[a]:
+    if overlap:
         if vague and min(len(words[a]), len(words[b])) < 2:
             return False  # "talks" alone, with no actor in the label, identifies nothing
-        coarse = max(levels[a], levels[b]) > _WEEK or key in _REPORTING or vague
+        coarse = max(levels[a], levels[b]) > _WEEK or key in _REPORTING or vague or apart
         return not coarse or similarity >= _SIMILAR
     if rows.docs[a] == rows.docs[b] or levels[a] != levels[b] or key in _REPORTING or vague:
         return False
@@ -263,15 +274,28 @@ def _keys(label: str) -> list[str]:
                 None,
             )
             keys.append(particle or _IRREGULAR.get(lemma, _norm(lemma)))
-    if not keys:
-        content = [t for t in tokens if t not in _STOP]
-        nouns = [t for t in content if t in EVENT_NOUNS] or content[-1:]
-        keys = [_norm(_lemma(nouns[0]))] if nouns else []
+    content = [t for t in tokens if t not in _STOP]
+    nouns = [t for t in content if t in EVENT_NOUNS]
+    if not keys and not nouns:
+        nouns = content[-1:]
+    keys += [_norm(_lemma(noun)) for noun in nouns]  # "said in a letter", "wrote in the letter"
     return list(dict.fromkeys(k for k in keys if k not in _STOP))
 
 
+_SAID = frozenset({"said", "says", "wrote", "writes", "added", "adds", "stated", "warned"})
+
+
 def _content(label: str) -> frozenset[str]:
-    return frozenset(_norm(_lemma(t)) for t in _WORD.findall(label.lower()) if t not in _STOP)
+    """Content words of a label, lemmatised; "One diplomat said" before what was said goes
+    (blocking already asks for a shared actor; the speaker is not the happening)."""
+    low = label.lower()
+    tokens = _WORD.findall(low)
+    if "’s" in low or "'s" in low:  # "Stoltenberg’s term": the name, not a new word
+        tokens = [t.removesuffix("’s").removesuffix("'s") for t in tokens]
+    said = next((i for i, t in enumerate(tokens[:4]) if t in _SAID), None)
+    if said is not None and len(tokens) - said > 3:
+        tokens = tokens[said + 1 :]
+    return frozenset(_norm(_lemma(t)) for t in tokens if t not in _STOP)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from seed_timexes import DOC_000, DOC_001, seed_text
 
-from extract.events.actors import DocumentActors, canonical_batch_actors, find_actors
+from extract.events.actors import (
+    DocumentActors,
+    canonical_batch_actors,
+    find_actors,
+    refers_back,
+)
 
 SEED_ACTORS = {
     "Mark Rutte", "Klaus Iohannis", "Jens Stoltenberg", "Viktor Orban", "Donald Trump",
@@ -108,3 +113,51 @@ def test_lone_surnames_take_the_one_full_name_the_batch_knows(
     rows: list[list[str]], expected: list[list[str]]
 ) -> None:
     assert canonical_batch_actors(rows) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference"),
+    [
+        ("He will become the fourth Dutchman.", "He"),
+        ("The veteran politician, 57, is expected to be appointed.", "The veteran politician"),
+        ("The Dutchman said so.", "The Dutchman"),
+        ("The 57-year-old will take over.", "The 57-year-old"),
+        ("The conservative cyclist supported Ukraine.", "The conservative cyclist"),
+        ("The Netherlands is a founding member.", None),
+        ("The prospect of the volatile former president returning rattled allies.", None),
+        ("Hewlett said so.", None),
+    ],
+)
+def test_a_sentence_opening_with_a_pronoun_or_a_description_refers_back(
+    sentence: str, reference: str | None
+) -> None:
+    assert refers_back(sentence) == reference
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    from extract.language.sentences import split_sentences
+
+    return [(s.start, s.end) for s in split_sentences(text)]
+
+
+def test_a_description_means_the_person_the_article_is_about_not_the_last_one_named() -> None:
+    text = (
+        "Mark Rutte clinched the race after the only rival, Klaus Iohannis, withdrew. "
+        "The veteran politician should take over in October. He will be the fourth Dutchman. "
+        "Rutte met Jens Stoltenberg."
+    )
+    doc, spans = DocumentActors(text), _sentences(text)
+    assert doc.main_person == "Mark Rutte"
+    assert doc.person_meant(spans, 1) == "Mark Rutte"  # not Iohannis, named last
+    assert doc.person_meant(spans, 2) == "Mark Rutte"  # "He" after the description
+
+
+def test_he_means_the_person_the_previous_sentence_opened_with() -> None:
+    text = "Mark Rutte spoke. Mark Rutte left. Jens Stoltenberg stayed on. He said so."
+    doc, spans = DocumentActors(text), _sentences(text)
+    assert doc.person_meant(spans, 3) == "Jens Stoltenberg"
+
+
+def test_it_means_the_organisation_named_last() -> None:
+    doc = DocumentActors("Ford Motor Co raised prices. It said demand was strong.")
+    assert doc.last_organisation_before(30) == "Ford Motor Co"

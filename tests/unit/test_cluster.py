@@ -196,3 +196,26 @@ def test_each_row_of_a_big_block_is_compared_with_a_bounded_number_of_neighbours
         costs.append(compared)
     assert costs[0] > 0
     assert costs[2] - costs[1] <= costs[1] - costs[0], costs
+
+
+def test_a_day_inside_a_month_joins_when_the_labels_agree() -> None:
+    frame = _clusters([
+        _row("a:380", "Mark Rutte should take over when Jens Stoltenberg’s term ends",
+             ["Mark Rutte", "Jens Stoltenberg"], "2024-10-01"),
+        _row("b:1039", "One diplomat said Jens Stoltenberg should stay until his mandate expires",
+             ["Jens Stoltenberg"], "2024-10-01", "2024-10-31", "month"),
+        _row("b:2000", "Jens Stoltenberg visited Oslo", ["Jens Stoltenberg"], "2024-10-01",
+             "2024-10-31", "month"),
+    ])  # fmt: skip
+    assert list(frame["cluster_id"]) == ["a:380", "a:380", "b:2000"]
+    assert not frame["conflict"].any()
+
+
+def test_two_mentions_of_one_letter_on_one_day_are_one_happening() -> None:
+    frame = _clusters([
+        _row("b:3498", "Rutte said he would respect that agreement in a letter to Orban",
+             ["Mark Rutte", "Viktor Orban"], "2024-06-18"),
+        _row("b:3831", "Rutte wrote in the letter", ["Mark Rutte"], "2024-06-18"),
+        _row("b:4000", "Rutte wrote in the letter", ["Mark Rutte"], "2024-06-25"),
+    ])  # fmt: skip
+    assert list(frame["cluster_id"]) == ["b:3498", "b:3498", "b:4000"]

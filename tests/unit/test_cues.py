@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from extract.dating import clues, same_story
-from extract.events import actors, labels, modality
+from extract.events import actors, labels, modality, phrase
 from extract.language import cues, sentences, tense
 from extract.timex import lexicon, spans, speech
 
@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
         (spans, "MONTH_NAMES"),
         (spans, "SEASONS"),
         (labels, "AUXILIARIES"),
-        (labels, "IRREGULAR_PAST"),
+        (phrase, "IRREGULAR_PAST"),
         (modality, "MODALS"),
         (actors, "NOT_NAMES"),
         (actors, "TITLES"),

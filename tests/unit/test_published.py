@@ -472,3 +472,68 @@ def test_an_input_that_changes_between_readings_is_an_input_error():
         list(with_published([seed(SEED_001), seed(SEED_000)], decided))
     with pytest.raises(InputError, match="changed while it was being read"):
         decide(map(collect, batch), lambda: batch[:1])
+
+
+# --- datelines -----------------------------------------------------------------------------
+
+PASTE = "Tuesday, 1 October 2024\n\nThe minister will meet the king on Wednesday, officials said."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (PASTE, date(2024, 10, 1)),
+        (
+            "Tuesday, 1 October 2024 The minister will meet the king on Wednesday.",
+            date(2024, 10, 1),
+        ),
+        ("LONDON, Oct 1, 2024 (Reuters) - The bank cut rates on Monday.", date(2024, 10, 1)),
+        ("The Hague, 18 June 2024 -- Rutte wrote to Orban.", date(2024, 6, 18)),
+        (
+            "LONDON, Oct 1 (Reuters) - The bank, which cut rates in 2024, said on Monday it "
+            "would wait, after the September 30 meeting.",
+            date(2024, 10, 1),
+        ),
+    ],
+)
+def test_an_article_opening_with_a_dateline_is_published_that_day(
+    text: str, expected: date
+) -> None:
+    (article,) = infer_published([Article(doc_id="a", text=text)])
+    assert article.published == expected
+    assert article.published_from == "inferred"
+    assert "dateline" in article.evidence[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 October 2024 was a Tuesday, and the minister resigned.",
+        "The minister resigned on 1 October 2024.",
+        "On Tuesday, 1 October 2024, the minister, who had long been expected to go, resigned.",
+    ],
+)
+def test_a_date_that_is_not_a_dateline_is_only_a_clue(text: str) -> None:
+    (article,) = infer_published([Article(doc_id="a", text=text)])
+    assert not any("dateline" in note for note in article.evidence)
+
+
+def test_a_pasted_dateline_dates_the_paste_and_its_relative_dates() -> None:
+    from dashboard.ui.upload import read_paste
+    from extract.pipeline import extract_articles
+
+    frame, (article,) = extract_articles(read_paste(PASTE).articles)
+    assert article.published == date(2024, 10, 1)
+    assert frame["timex"].tolist() == ["Wednesday"]  # the dateline itself is no happening
+    assert frame["date_start"].dt.date.tolist() == [date(2024, 10, 2)]
+
+
+def test_a_date_atop_a_dated_article_that_is_not_its_day_stays_a_happening() -> None:
+    from extract.pipeline import extract_articles
+
+    text = "Sept 30\n    Shr seven cts vs five cts\n"
+    article = Article(doc_id="r", text=text, published=date(1987, 10, 20), published_from="given")
+    frame, _ = extract_articles([article])
+    assert frame["timex"].tolist() == ["Sept 30"]
+    today = Article(doc_id="t", text="Today's markets are calm.\n")
+    assert not any("dateline" in n for n in infer_published([today])[0].evidence)
