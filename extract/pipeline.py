@@ -4,7 +4,8 @@ Why one place: ``dateline extract`` to stdout, ``-o`` with any ``--workers``, th
 ``dateline serve`` and the upload form must give identical events for identical input. They all
 call ``extract``, which runs the four steps in this order:
 
-1. read the articles (``source``: a corpus can be read again, problems are reported once);
+1. read the articles (``source``: a corpus can be read again, problems are reported once),
+   each cut to the per-article work budget (``within_budget``);
 2. date them as one batch: ``published.collect`` per article, then ``published.decide`` over
    all of them, so an undated article borrows a date from its story anywhere in the batch,
    whatever chunk either falls in;
@@ -39,7 +40,7 @@ from extract.errors import InputChanged
 from extract.events.cluster import assign_clusters
 from extract.events.rows import article_events
 from extract.read.readers import read_articles
-from extract.settings import CHUNK_SIZE
+from extract.settings import ARTICLE_BUDGET, CHUNK_SIZE
 
 ProblemHandler = Callable[[Problem], None]
 T = TypeVar("T")
@@ -86,12 +87,17 @@ def extract(
     chunk_size: int = CHUNK_SIZE,
     progress: bool = False,
     saved: pd.DataFrame | None = None,
+    budget: int | None = None,
+    on_problem: ProblemHandler | None = None,
 ) -> Extraction:
     """Run the sequence over ``source`` on ``engine`` (default: this process).
 
     ``saved``: events of an earlier batch whose texts are gone (a saved events file), clustered
-    in step 4 together with the new ones (they cannot lend a publication date: no text)."""
+    in step 4 together with the new ones (they cannot lend a publication date: no text).
+    An article longer than ``budget`` characters is cut (``within_budget``), said once to
+    ``on_problem`` (default: stderr)."""
     engine = engine or InProcess()
+    source = within_budget(source, _budget(budget), on_problem or print_problem)
     show = progress and sys.stderr.isatty()
     # 1-2. read, and date the whole batch: facts per article (engine), decisions for all (here)
     reading = _Chunks(source(), chunk_size)
@@ -106,6 +112,41 @@ def extract(
     # 4. cluster once, over every event of the batch
     kept = frames if saved is None else [saved, *frames]
     return Extraction(cluster_events(kept), reading.done, len(frames), decided)
+
+
+def within_budget(source: Source, budget: int, on_problem: ProblemHandler) -> Source:
+    """``source`` with every article cut to at most ``budget`` characters (at the last space
+    before the limit), each cut said once, however many times the batch is read.
+
+    Why a budget when every step is linear: it is the backstop that bounds the work of one
+    article whatever a future step costs, so one pasted 5 MB file cannot hold a core for
+    minutes (or a restart that extracts it again). Offsets stay valid: the text kept is a
+    prefix of the original."""
+    readings = itertools.count()
+
+    def read() -> Iterator[Article]:
+        report = on_problem if next(readings) == 0 else _ignore
+        for article in source():
+            yield article if len(article.text) <= budget else _cut(article, budget, report)
+
+    return read
+
+
+def _budget(given: int | None) -> int:
+    """``given``, or the ``ARTICLE_BUDGET`` setting (read at the call, so a test can lower it)."""
+    return ARTICLE_BUDGET if given is None else given
+
+
+def _cut(article: Article, budget: int, report: ProblemHandler) -> Article:
+    space = article.text.rfind(" ", budget // 2, budget + 1)
+    end = space if space > 0 else budget
+    report(Problem(
+        article.path or article.doc_id,
+        f"cut to its first {end:,} of {len(article.text):,} characters: longer articles are "
+        f"over the work budget of one article ({budget:,}, ARTICLE_BUDGET); the rest of the "
+        "batch is kept",
+    ))
+    return replace(article, text=article.text[:end])
 
 
 def collect_chunk(chunk: Chunk) -> list[Facts]:
@@ -179,16 +220,23 @@ def extract_paths(
     from their text (and the batch) where the evidence allows.
     """
     read = list(read_articles(paths, published=published, on_problem=on_problem))
-    return extract_articles(read, progress=progress)
+    return extract_articles(read, progress=progress, on_problem=on_problem)
 
 
 def extract_articles(
-    articles: Sequence[Article], *, progress: bool = False, saved: pd.DataFrame | None = None
+    articles: Sequence[Article],
+    *,
+    progress: bool = False,
+    saved: pd.DataFrame | None = None,
+    budget: int | None = None,
+    on_problem: ProblemHandler = print_problem,
 ) -> tuple[pd.DataFrame, list[Article]]:
     """Events of already-read articles (clustered with ``saved`` events, if given: see
-    ``extract``), and the articles with their decided dates and evidence filled in."""
-    batch = list(articles)
-    done = extract(lambda: batch, progress=progress, saved=saved)
+    ``extract``), and the articles with their decided dates and evidence filled in (and their
+    text cut to ``budget``, as extracted)."""
+    given = list(articles)
+    batch = list(within_budget(lambda: given, _budget(budget), on_problem)())
+    done = extract(lambda: batch, progress=progress, saved=saved, budget=budget)
     return done.events, list(with_published(batch, done.decided))
 
 

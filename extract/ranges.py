@@ -54,6 +54,16 @@ _DECADE = re.compile(r"^(?P<decade>\d{3})$")
 _CENTURY = re.compile(r"^(?P<century>\d{2})$")
 
 
+def shift_days(day: date, days: int) -> date:
+    """``day`` moved by ``days``, held at the calendar's ends (1-01-01, 9999-12-31) instead of
+    raising OverflowError: an article may well be dated 9999-12-31, and every margin, window
+    or quick range drawn around a date goes through here."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def value_range(value: str) -> DateRange | None:
     """The range a TIMEX3 DATE/TIME value covers, or None if it is not on the calendar.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,12 +52,40 @@ def to_json(frame: pd.DataFrame) -> str:
 
 
 def to_csv(frame: pd.DataFrame) -> str:
-    """CSV with ``actors`` joined by "; " (``schema.coerce`` splits them back)."""
+    """CSV with ``actors`` joined by "; " (``schema.coerce`` splits them back), every text cell
+    passed through ``neutralise``: the one CSV writer, behind ``dateline extract --format
+    csv``, ``dateline export -o x.csv`` and the dashboard's CSV download."""
     out = frame.loc[:, list(COLUMNS)].copy()
     for column in DATE_COLUMNS:
         out[column] = _iso_dates(out[column])
     out["actors"] = ["; ".join(actors) for actors in out["actors"]]
+    for column in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[column]):
+            out[column] = [neutralise(v) if isinstance(v, str) else v for v in out[column]]
     return out.to_csv(index=False)
+
+
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+
+
+def neutralise(cell: str) -> str:
+    """A text cell a spreadsheet will show as text: one that would start a formula (``=``,
+    ``+``, ``-``, ``@``, tab, carriage return, as OWASP lists them) gets a leading ``'``.
+
+    Why: titles, sources and sentences come from whoever wrote the article, and
+    ``=HYPERLINK(...)`` or ``+cmd|...`` in a cell runs when the CSV is opened. A cell that
+    already starts with quotes before such a character gets one more, so ``restore`` can undo
+    exactly one and reading the CSV back gives the text as it was.
+
+    >>> neutralise("=1+2"), neutralise("'=1"), neutralise("EU summit")
+    ("'=1+2", "''=1", 'EU summit')
+    """
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def restore(cell: str) -> str:
+    """The text ``neutralise`` was given."""
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
 
 
 def write(frame: pd.DataFrame, path: str | Path, fmt: str | None = None) -> None:
@@ -120,7 +149,7 @@ def _read(source: Path) -> pd.DataFrame:
         coerce(pd.DataFrame(columns=list(keys)))  # a SchemaError naming missing columns, if any
         frame = pd.DataFrame(records, columns=list(COLUMNS))
     else:
-        frame = pd.read_csv(source, dtype=str, keep_default_na=False)
+        frame = pd.read_csv(source, dtype=str, keep_default_na=False).map(restore)
         coerce(frame.head(0))  # a SchemaError naming the missing columns, if any
         for column in ("timex_start", "timex_end", "sentence_start"):
             frame[column] = pd.to_numeric(frame[column])

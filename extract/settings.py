@@ -32,6 +32,12 @@ def _define(name: str, default, help: str):  # type: ignore[no-untyped-def]
 CHUNK_SIZE: int = _define(
     "CHUNK_SIZE", 256,
     "Articles per chunk a worker extracts at once; chunk boundaries depend only on the input.")
+ARTICLE_BUDGET: int = _define(
+    "ARTICLE_BUDGET", 1_000_000,
+    "Characters of one article that are extracted (the per-article work budget): extraction "
+    "costs at most a small fixed amount per character, even on a text of nothing but dates, so "
+    "this bounds the work one article can cause (about 10 s on one core). A longer article is "
+    "cut at a space before it, said on stderr and in the upload answer, and the rest kept.")
 DATASET_ROWS_PER_FILE: int = _define(
     "DATASET_ROWS_PER_FILE", 50_000,
     "Events per Parquet file in the folder the Dask engine writes.")
@@ -84,7 +90,20 @@ MAX_REQUEST_BYTES: int = _define(
     "Largest request body the server reads; an upload arrives base64-encoded (4/3) in one "
     "JSON body, and anything larger is refused unread (HTTP 413).")
 
+MAX_CALLBACK_BYTES: int = _define(
+    "MAX_CALLBACK_BYTES", 1024 * 1024,
+    "Largest request body of any callback but the upload (filters, zoom, clicks): a larger one "
+    "is refused unparsed (HTTP 413), so nobody makes the server parse megabytes of JSON.")
+MAX_CHOSEN: int = _define(
+    "MAX_CHOSEN", 500,
+    "Values one filter list (actors, articles, precisions) may hold in a callback; the rest "
+    "are dropped.")
+
 # --- serving --------------------------------------------------------------------------------------
+THROTTLE_FAILURES: int = _define(
+    "THROTTLE_FAILURES", 10,
+    "Failed logins from one client within a minute after which it is refused (HTTP 429) for "
+    "a minute.")
 HOST: str = _define(
     "HOST", "127.0.0.1", "Address to listen on; anything but loopback needs a password.")
 PORT: int = _define("PORT", 8050, "Port to listen on (0: any free port).")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -32,9 +33,10 @@ class CallbackError(RuntimeError):
 class DashClient:
     """One keep-alive connection to a Dash app; ``call`` runs a callback as the browser would.
 
-    Callbacks are found by their first output (``"upload-status.children"``); inputs and states
-    not given are sent as ``None`` (or ``[]`` for pattern-matching ALL), which is what a fresh
-    page holds.
+    Callbacks are found by their first output (``"upload-status.children"``); where several
+    callbacks share it (``allow_duplicate``), the one that owns it without a duplicate mark wins.
+    Inputs and states not given are sent as ``None`` (or ``[]`` for pattern-matching ALL), which
+    is what a fresh page holds.
     """
 
     def __init__(self, url: str, dependencies: list[dict[str, Any]] | None = None,
@@ -45,7 +47,8 @@ class DashClient:
         self._connection: http.client.HTTPConnection | None = None
         deps = dependencies if dependencies is not None else self.get_json("/_dash-dependencies")
         self.dependencies = deps
-        self._by_output = {_first_output(dep["output"]): dep for dep in deps}
+        owned_last = sorted(deps, key=lambda dep: "@" not in _first_part(dep["output"]))
+        self._by_output = {_first_output(dep["output"]): dep for dep in owned_last}
 
     def request(self, method: str, path: str, body: bytes | None = None) -> tuple[int, bytes]:
         headers = {"Content-Type": "application/json"} if body is not None else {}
@@ -101,9 +104,12 @@ class DashClient:
             self._connection.close()
 
 
+def _first_part(output: str) -> str:
+    return output[2:].split("...")[0] if output.startswith("..") else output
+
+
 def _first_output(output: str) -> str:
-    first = output[2:].split("...")[0] if output.startswith("..") else output
-    return first.split("@")[0].rstrip(".")
+    return _first_part(output).split("@")[0].rstrip(".")
 
 
 def _outputs(output: str) -> list[dict[str, str]]:
@@ -156,13 +162,17 @@ def actors_of(row: dict[str, Any]) -> list[str]:
 
 
 @contextmanager
-def start_server(*args: str, timeout: float = 180) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
-    """``dateline serve --port 0 ARGS`` as a child process; yields (process, URL). Its stderr
-    goes to a temp file (read for the URL), so a chatty server can never block on a full pipe."""
+def start_server(
+    *args: str, timeout: float = 180, env: dict[str, str] | None = None
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """``dateline serve --port 0 ARGS`` as a child process (``env`` added to the environment);
+    yields (process, URL). Its stderr goes to a temp file (read for the URL), so a chatty server
+    can never block on a full pipe."""
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "dashboard.cli", "serve", "--port", "0", *args],
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log,
+            env={**os.environ, **(env or {})},
         )
         try:
             url = _wait_for_url(process, log, timeout)

@@ -11,9 +11,10 @@ calls bounded when it matters.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -25,6 +26,7 @@ EXTRACT = str(ROOT / "extract")
 @dataclass
 class Count:
     lines: int = 0
+    files: Counter[str] = field(default_factory=Counter)  # lines per file, when asked for
 
 
 class _OverBudget(BaseException):
@@ -32,15 +34,20 @@ class _OverBudget(BaseException):
 
 
 @contextmanager
-def lines_run(folder: str = EXTRACT, limit: int | None = None) -> Iterator[Count]:
+def lines_run(
+    folder: str = EXTRACT, limit: int | None = None, by_file: bool = False
+) -> Iterator[Count]:
     """Count the Python lines executed in files under ``folder`` while the block runs (this
-    thread only). Past ``limit`` lines the block is stopped and the test fails at once, so a
-    regression to quadratic work fails fast instead of running for minutes."""
+    thread only), and with ``by_file`` how many in each file (``Count.files``). Past ``limit``
+    lines the block is stopped and the test fails at once, so a regression to quadratic work
+    fails fast instead of running for minutes."""
     count = Count()
 
     def local(frame: FrameType, event: str, arg: Any) -> Callable[..., Any] | None:
         if event == "line":
             count.lines += 1
+            if by_file:
+                count.files[frame.f_code.co_filename] += 1
             if limit is not None and count.lines > limit:
                 raise _OverBudget
         return local

@@ -11,8 +11,10 @@ recursively in sorted order; hidden entries and files of other types inside it a
 silently, but a file named directly with another type is a Problem.
 
 Text decoding (UTF-8, silent cp1252 for legacy 8-bit files, binary refused) is explained in
-``extract.read.decoding``; web pages are decoded by trafilatura from the charset they declare. File
-names in problems have control characters escaped, so every problem stays one line.
+``extract.read.decoding``; web pages are decoded by trafilatura from the charset they declare.
+Only regular files are opened (``extract.read.files``): a FIFO, a device, a dangling or looping
+symbolic link is a Problem, never a hang. File names in problems have control characters
+escaped, so every problem stays one line.
 
 Publication date, in order of precedence:
 1. a ``metadata.json`` beside the file (``{"file name": {"published", "title", "source",
@@ -43,6 +45,7 @@ from pathlib import Path, PurePath
 from extract.article import Article, Problem
 from extract.errors import InputError
 from extract.read.decoding import SNIFF_BYTES, decode_text, looks_binary
+from extract.read.files import NotRegular, open_regular
 from extract.read.frontmatter import parse_date, split_front_matter
 from extract.read.html import read_page
 from extract.read.jsonl import read_jsonl
@@ -140,7 +143,7 @@ def shown(path: str | os.PathLike[str]) -> str:
 def _files(path: Path, on_problem: OnProblem) -> Iterator[Path]:
     if path.is_dir():
         yield from _walk(path, on_problem)
-    elif not path.exists():
+    elif not path.exists() and not path.is_symlink():
         on_problem(Problem(shown(path), "no such file or folder"))
     elif path.suffix.lower() not in EXTENSIONS:
         on_problem(Problem(shown(path), _unknown_type(path.suffix)))
@@ -166,11 +169,15 @@ def _read_file(path: Path, on_problem: OnProblem) -> Iterator[Article]:
         if kind == "jsonl":
             yield from _read_jsonl_file(path, on_problem)
             return
-        if path.stat().st_size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            on_problem(Problem(where, f"skipped: it is larger than {limit} MB"))
-            return
-        data = path.read_bytes()
+        with open_regular(path) as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
+                limit = MAX_FILE_BYTES // (1024 * 1024)
+                on_problem(Problem(where, f"skipped: it is larger than {limit} MB"))
+                return
+            data = handle.read()
+    except NotRegular as reason:
+        on_problem(Problem(where, f"skipped: {reason}"))
+        return
     except OSError as error:
         on_problem(Problem(where, f"cannot be read: {_os_reason(error)}"))
         return
@@ -179,7 +186,7 @@ def _read_file(path: Path, on_problem: OnProblem) -> Iterator[Article]:
 
 def _read_jsonl_file(path: Path, on_problem: OnProblem) -> Iterator[Article]:
     where = shown(path)
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         head = handle.read(SNIFF_BYTES)
         if looks_binary(head.removeprefix(codecs.BOM_UTF8)):
             on_problem(Problem(where, "skipped: it looks binary, not text"))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from extract.article import Problem
 from extract.errors import InputError
+from extract.read.files import NotRegular, read_regular
 from extract.read.frontmatter import parse_date
 
 SIDECAR = "metadata.json"
@@ -35,13 +36,13 @@ class Sidecars:
 
     def _load(self, path: Path) -> dict[str, dict[str, object]]:
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path)
         except FileNotFoundError:
             return {}
         except OSError as error:
-            self._on_problem(
-                Problem(str(path), f"ignored: {(error.strerror or type(error).__name__).lower()}")
-            )
+            reason = str(error) if isinstance(error, NotRegular) else (
+                error.strerror or type(error).__name__).lower()
+            self._on_problem(Problem(str(path), f"ignored: {reason}"))
             return {}
         try:
             table = json.loads(raw)

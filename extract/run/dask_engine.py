@@ -56,7 +56,7 @@ def run_dask(
         client = Client(scheduler)
     try:
         source = read_paths(paths, published=published, on_problem=on_problem)
-        done = extract(source, OnDask(client), chunk_size=chunk_size)
+        done = extract(source, OnDask(client), chunk_size=chunk_size, on_problem=on_problem)
     finally:
         client.close()
         if cluster is not None:

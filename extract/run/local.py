@@ -88,7 +88,9 @@ def run(
     parts.mkdir(parents=True, exist_ok=True)
     source = read_paths(paths, published=published, on_problem=on_problem)
     with Processes(workers or default_workers(), parts, resume) as engine:
-        done = extract(source, engine, chunk_size=chunk_size, progress=progress)
+        done = extract(
+            source, engine, chunk_size=chunk_size, progress=progress, on_problem=on_problem
+        )
     if done.articles:  # nothing read: write nothing, the caller says why
         serialize.write(done.events, target, fmt)
     shutil.rmtree(parts, ignore_errors=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -72,6 +73,7 @@ EXPECTED = {
     ("wrong_types.jsonl", 5): "no 'text' field",
     ("wrong_types.jsonl", 7): "malformed JSON",
     ("whitespace.md", None): "only whitespace",
+    ("single_line.txt", None): "cut to its first",
 }
 
 
@@ -88,10 +90,12 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for file in BAD.iterdir():
         shutil.copy(file, folder / file.name)
     rng = random.Random(42)
-    # 30 MB without a single newline: a scraped blob, words and a date buried in the middle
+    # 30 MB without a single newline: a scraped blob, words and a date buried 0.5 MB in, and one
+    # in the middle, past the work budget of one article (ARTICLE_BUDGET: cut, and said)
     blob = base64.b64encode(rng.randbytes(10_000_000)).decode()
     words = " ".join(rng.choice(("lorem", "ipsum", "dolor", "amet")) for _ in range(3_000_000))
-    line = f"{blob} The vault was opened on 7 July 2020. {words} {blob}"
+    line = (f"{blob[:500_000]} The vault was opened on 7 July 2020. {blob} The vault was "
+            f"closed on 7 July 2021. {words} {blob}")
     (folder / "single_line.txt").write_text(line[:30_000_000], encoding="utf-8")
     (folder / "scripts.html").write_text(HTML_WITH_SCRIPTS, encoding="utf-8")
     (folder / "impossible.txt").write_text(IMPOSSIBLE, encoding="utf-8")
@@ -145,6 +149,7 @@ def test_good_articles_beside_the_bad_ones_are_all_extracted(run):
     days = set(frame["date_start"].dt.strftime("%Y-%m-%d"))
     assert {"2022-04-04", "2022-06-09", "2021-05-01", "2024-03-12", "2024-03-14"} <= days
     assert "2020-07-07" in days, "the date inside the 30 MB line is found"
+    assert "2021-07-07" not in days, "the one past the work budget is not (the cut is said)"
     assert "2023-05-05" in days, "the real date beside the impossible ones is kept"
 
 
@@ -199,4 +204,106 @@ def test_an_ancient_date_survives_the_figure_and_the_app(ancient_events):
     shown = json.dumps(figure.to_plotly_json(), default=str)
     assert "1066-10-14" in shown
     layout = create_app(frame).layout
+    layout = layout() if callable(layout) else layout  # built per request
     assert "1066" in json.dumps(layout.to_plotly_json(), default=str)  # the page holds it
+
+
+# --- special files: only regular files are read --------------------------------------------------
+
+GOOD = "The bridge over the Maas reopened on 3 March 2024 after a long repair.\n"
+SPECIAL = {  # name -> a phrase of the one stderr line that names it
+    "fifo.txt": "named pipe (FIFO)",
+    "dangling.txt": "symbolic link to nothing",
+    "loop.txt": "loop of symbolic links",
+    "secret.txt": "permission denied",
+}
+
+
+def _without_root_powers() -> list[str]:
+    """A prefix that runs a command unable to read a mode-000 file. As root, the capabilities
+    that override file modes are dropped (``setpriv``): the interpreter lives under /root, so
+    running as ``nobody`` (``runuser``) could not start it at all."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: a mode-000 file would still be readable")
+    return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+
+
+@pytest.fixture()
+def special(tmp_path: Path) -> Path:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "fifo.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("A secret meeting on 4 March 2024.\n", encoding="utf-8")
+    secret.chmod(0)
+    return tmp_path
+
+
+def test_a_fifo_a_dangling_link_a_loop_and_an_unreadable_file_are_named_and_skipped(special):
+    result = subprocess.run(
+        [*_without_root_powers(), sys.executable, "-m", "dashboard.cli", "extract",
+         str(special), "--published", "2024-03-10", "--format", "csv"],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = problem_lines(result.stderr)
+    for name, reason in SPECIAL.items():
+        hits = [line for line in lines if line.startswith(f"{special / name}:")]
+        assert len(hits) == 1 and reason in hits[0], (name, lines)
+    assert len(lines) == len(SPECIAL), lines
+    assert "reopened" in result.stdout and "secret" not in result.stdout
+
+
+def test_serve_starts_beside_a_fifo_and_shows_the_good_article(special):
+    from dash_client import DashClient, doc_of, page, start_server
+
+    with start_server(str(special), "--no-data", timeout=120) as (_, url):
+        client = DashClient(url)
+        response = client.call("timeline.figure", page(), ["filter-search.value"])
+        client.close()
+    shown = {doc_of(row["event_id"]) for row in response["events-table"]["rowData"]}
+    assert "good" in shown and shown <= {"good", "secret"}  # root may read the mode-000 file
+
+
+# --- the calendar's last day --------------------------------------------------------------------
+
+LAST_DAYS = (
+    "---\ntitle: =HYPERLINK(\"http://x.example\",\"click\")\nsource: +cmd|' /C calc'!A0\n"
+    "published: 9999-12-31\n---\nThe minister said on Thursday that the vote was held on "
+    "30 December 9999, and the party met last week.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def last_days(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("last-days")
+    (folder / "last.md").write_text(LAST_DAYS, encoding="utf-8")
+    (folder / "given.txt").write_text("The council met on Monday and again last week.\n",
+                                      encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "timelinejs", "html"])
+def test_the_calendars_last_days_survive_every_export(last_days, tmp_path, fmt):
+    target = tmp_path / f"out.{'json' if fmt == 'timelinejs' else fmt}"
+    result = dateline("export", str(last_days), "--published", "9999-12-20", "-o", str(target),
+                      "--format", fmt, "--from", "9999-12-01", "--to", "9999-12-31")
+    assert result.returncode == 0, result.stderr
+    assert "9999-12-30" in target.read_text(encoding="utf-8") or fmt == "timelinejs"
+
+
+def test_serve_starts_on_articles_dated_at_the_calendars_end_and_filters_them(last_days):
+    from dash_client import DashClient, page, start_server
+
+    with start_server(str(last_days), "--published", "9999-12-20", "--no-data") as (_, url):
+        client = DashClient(url)
+        whole = client.call("timeline.figure", page(), ["filter-search.value"])
+        late = client.call("timeline.figure", page(date_from="9999-12-31", date_to="9999-12-31"),
+                           ["filter-date-from.value"])
+        client.close()
+    assert whole["events-table"]["rowData"] and "events-table" in late

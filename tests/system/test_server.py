@@ -3,6 +3,7 @@ opened, oversized requests turned away, and many simultaneous users answered wit
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import random
@@ -173,11 +174,125 @@ def test_data_and_no_data_together_are_a_usage_error():
 
 
 def test_only_debug_runs_the_werkzeug_development_server(monkeypatch):
+    import werkzeug.serving
     from dash import Dash
 
     from dashboard.serve import server
 
+    class Ran:
+        server_port = 1
+
+        def __init__(self, host: str, *args: Any, **kw: Any) -> None:
+            ran.append(f"werkzeug {host}")
+
+        def serve_forever(self) -> None: ...
+        def server_close(self) -> None: ...
+
     ran: list[str] = []
-    monkeypatch.setattr(Dash, "run", lambda self, **kw: ran.append(f"werkzeug debug={kw['debug']}"))
+    monkeypatch.setattr(werkzeug.serving, "make_server", Ran)
     server.serve(Dash(__name__), port=0, debug=True, announce=lambda url: None)
-    assert ran == ["werkzeug debug=True"]
+    assert ran == ["werkzeug 127.0.0.1"]
+
+
+def test_under_debug_a_client_without_the_password_never_sees_the_debugger():
+    with start_server("--debug", "--no-data", env=PASSWORD) as (_, url):
+        for path in ("/", "/console", "/?__debugger__=yes&cmd=resource&f=debugger.js",
+                     "/_dash-update-component"):
+            response = _request(url, "POST" if "update" in path else "GET", path,
+                                body=b"{" if "update" in path else None)
+            assert response.status == 401, path
+        assert _request(url, auth=_basic("editor:s3cret")).getheader("Server", "").startswith(
+            "Werkzeug")
+
+
+# --- a password that holds ------------------------------------------------------------------------
+
+PASSWORD = {"DATELINE_AUTH": "editor:s3cret"}
+
+
+def _request(url: str, method: str = "GET", path: str = "/", auth: str | None = None,
+             body: bytes | None = None) -> http.client.HTTPResponse:
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    headers = {"Authorization": auth} if auth else {}
+    if body is not None:
+        headers["Content-Type"] = "application/json"
+    connection.request(method, path, body=body, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response
+
+
+def _basic(credentials: str) -> str:
+    import base64
+
+    return "Basic " + base64.b64encode(credentials.encode()).decode()
+
+
+def _rss_mib(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(status.split("VmRSS:")[1].split()[0]) / 1024
+
+
+@pytest.fixture(scope="module")
+def locked(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    with start_server("--no-data", env=PASSWORD) as (process, url):
+        yield process, url
+
+
+def test_with_a_password_in_the_environment_only_the_right_one_gets_in(locked):
+    _, url = locked
+    assert _request(url).status == 401
+    assert _request(url, auth=_basic("editor:s3cret")).status == 200
+    assert _request(url, auth="Bearer x").status == 401
+    assert _request(url, auth="Basic %%%").status == 401  # malformed: 401, not 500
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_anonymous_8_mb_posts_are_refused_without_the_server_growing(locked):
+    process, url = locked
+    body = b'{"output":"timeline.figure","inputs":[' + b'"a",' * 2_000_000 + b'"a"]}'
+    before = _rss_mib(process.pid)
+    for _ in range(8):
+        response = _request(url, "POST", "/_dash-update-component", body=body)
+        assert response.status == 401
+        assert response.getheader("X-Content-Type-Options") == "nosniff"
+    assert _rss_mib(process.pid) - before < 50
+
+
+def test_a_callback_body_over_the_small_limit_is_refused_even_logged_in(locked):
+    _, url = locked
+    body = b'{"output":"timeline.figure","inputs":[' + b'"a",' * 300_000 + b'"a"]}'
+    response = _request(url, "POST", "/_dash-update-component", _basic("editor:s3cret"), body)
+    assert response.status == 413
+
+
+def test_wrong_passwords_are_throttled_within_thirty_guesses(locked):
+    _, url = locked
+    codes = [_request(url, auth=_basic(f"editor:guess{i}")).status for i in range(30)]
+    assert 429 in codes and set(codes) <= {401, 429}
+    assert codes[codes.index(429):] == [429] * (30 - codes.index(429))
+
+
+def test_the_servers_own_error_pages_carry_the_security_headers(server):
+    import socket
+
+    _, url = server
+    parts = urlsplit(url)
+    too_long = b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 270_000 + b"\r\n\r\n"
+    bad_length = b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: many\r\n\r\n"
+    too_big = (f"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: {MAX_REQUEST_BYTES + 1}"
+               "\r\n\r\n").encode()
+    for request, status in ((too_long, "431"), (bad_length, "400"), (too_big, "413")):
+        answer = b""
+        with socket.create_connection((parts.hostname, parts.port), timeout=30) as sock:
+            with contextlib.suppress(OSError):  # it may answer and close before reading all
+                sock.sendall(request)
+            with contextlib.suppress(OSError):
+                while chunk := sock.recv(65536):
+                    answer += chunk
+        head = answer.split(b"\r\n\r\n")[0].decode("latin-1")
+        assert head.split()[1] == status, head
+        assert "X-Content-Type-Options: nosniff" in head
+        assert "frame-ancestors 'none'" in head

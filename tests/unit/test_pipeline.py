@@ -78,16 +78,21 @@ def test_a_bad_line_is_reported_once_though_the_batch_is_read_again(corpus, tmp_
     assert summary.articles == 42 and summary.events == len(frame)
 
 
-def test_the_upload_form_gives_the_events_of_extracting_everything_at_once(corpus):
+def test_an_upload_extracts_only_the_new_articles_and_leaves_the_old_rows_as_they_were(corpus):
     from dashboard.store.corpus import Corpus
 
-    path, frame, _ = corpus
+    path, _, _ = corpus
     articles = list(read_articles([path], on_problem=fail_on_problem))
     first, rest = articles[:20], articles[20:]
     shown, dated = pipeline.extract_articles(first)
     app = Corpus(shown, {a.doc_id: a for a in dated})
     app.add_articles(rest)
-    pd.testing.assert_frame_equal(app.frame, frame)
+    alone, _ = pipeline.extract_articles(rest)
+    added = app.frame.iloc[len(shown):].reset_index(drop=True)
+    pd.testing.assert_frame_equal(app.frame.iloc[: len(shown)], shown)
+    unclustered = ["cluster_id", "conflict", "actors"]
+    pd.testing.assert_frame_equal(added.drop(columns=unclustered),
+                                  alone.drop(columns=unclustered))
 
 
 def test_serve_extracts_articles_through_the_pipeline(corpus):
@@ -118,3 +123,23 @@ def test_the_dating_step_gets_the_same_facts_without_the_texts_of_dated_articles
     light = _for_dating(chunk)
     assert [a.text for a in light.articles] == ["", undated.text]
     assert collect_chunk(light) == collect_chunk(chunk)
+
+
+# --- the per-article work budget ----------------------------------------------------------------
+
+
+def test_an_article_over_the_work_budget_is_cut_said_once_and_the_batch_kept():
+    long = Article("long", "The vote was on 3 March 2021. " + "March 2021 " * 300,
+                   published=date(2024, 6, 20))
+    short = Article("short", "Talks resumed on 4 May 2022.", published=date(2024, 6, 20))
+    problems: list = []
+    frame, articles = pipeline.extract_articles([long, short], budget=200,
+                                                on_problem=problems.append)
+    assert [str(p) for p in problems] == [
+        "long: cut to its first 200 of 3,330 characters: longer articles are over the work "
+        "budget of one article (200, ARTICLE_BUDGET); the rest of the batch is kept"
+    ]
+    assert [len(a.text) for a in articles] == [200, len(short.text)]
+    assert articles[0].text == long.text[:200]  # a prefix: every offset still points right
+    assert frame["doc_id"].value_counts().to_dict() == {"long": 16, "short": 1}
+    assert frame["timex_end"].max() <= 200

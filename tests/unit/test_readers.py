@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -246,14 +247,16 @@ def test_a_directly_named_path_that_cannot_be_read_is_a_problem(path, reason):
 def test_an_unreadable_file_is_a_problem_and_the_rest_goes_on(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text("Readable.")
     (tmp_path / "b.txt").write_text("Locked.")
-    original = Path.read_bytes
+    from extract.read import readers
 
-    def locked(self: Path) -> bytes:
-        if self.name == "b.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return original(self)
+    original = readers.open_regular
 
-    monkeypatch.setattr(Path, "read_bytes", locked)
+    def locked(path: Path):  # type: ignore[no-untyped-def]
+        if Path(path).name == "b.txt":  # as a non-root user with b.txt at mode 000
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path)
+
+    monkeypatch.setattr(readers, "open_regular", locked)
     articles, problems = read(tmp_path)
     assert [a.doc_id for a in articles] == ["a"]
     assert problems == [f"{tmp_path / 'b.txt'}: cannot be read: permission denied"]
@@ -449,3 +452,44 @@ _PRINTABLE = st.text(
 def test_utf8_text_without_front_matter_is_kept_exactly(text):
     (article,) = read_bytes("a.txt", text.encode("utf-8"))
     assert article.text == text.removeprefix("\ufeff")
+
+
+# --- only regular files are read ----------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_named_and_skipped_instead_of_blocking(tmp_path):
+    (tmp_path / "good.txt").write_text("Talks on 3 March 2024.", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.mkfifo(tmp_path / "metadata.json")
+    articles, problems = read(tmp_path)
+    assert [a.doc_id for a in articles] == ["good"]
+    assert problems == [
+        f"{tmp_path / 'metadata.json'}: ignored: it is a named pipe (FIFO), not a regular file",
+        f"{tmp_path / 'pipe.txt'}: skipped: it is a named pipe (FIFO), not a regular file",
+    ]
+
+
+def test_dangling_and_looping_links_are_named_and_a_link_to_a_file_is_read(tmp_path):
+    (tmp_path / "good.txt").write_text("Talks on 3 March 2024.", encoding="utf-8")
+    (tmp_path / "alias.txt").symlink_to(tmp_path / "good.txt")
+    (tmp_path / "dangling.jsonl").symlink_to(tmp_path / "gone.jsonl")
+    (tmp_path / "loop.md").symlink_to(tmp_path / "loop.md")
+    articles, problems = read(tmp_path)
+    assert sorted(a.doc_id for a in articles) == ["alias", "good"]
+    assert problems == [
+        f"{tmp_path / 'dangling.jsonl'}: skipped: it is a symbolic link to nothing (dangling)",
+        f"{tmp_path / 'loop.md'}: skipped: it is a loop of symbolic links",
+    ]
+    assert read(tmp_path / "loop.md")[1] == problems[1:]  # named directly: the same sentence
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_is_refused_without_reading_it_and_a_regular_file_is_opened(tmp_path):
+    from extract.read.files import NotRegular, open_regular
+
+    with pytest.raises(NotRegular, match="it is a character device, not a regular file"):
+        open_regular("/dev/zero")  # read, it would never end
+    (tmp_path / "a.txt").write_bytes(b"text")
+    with open_regular(tmp_path / "a.txt") as handle:
+        assert handle.read() == b"text"
