@@ -12,7 +12,10 @@ from pathlib import Path
 import click
 
 from dashboard.export.formats import OUTPUT_FORMATS
-from extract import settings
+from extract import (
+    curate_cli,  # noqa: F401  (registers `dateline curate` on ``cli``)
+    settings,
+)
 from extract.cli import ISO_DATE, cli, explained
 from extract.errors import DatelineError
 
@@ -42,11 +45,13 @@ _MIN_WIDTH, _MIN_HEIGHT = settings.EXPORT_MIN_WIDTH, settings.EXPORT_MIN_HEIGHT
               help=f"Image height in px (>= {_MIN_HEIGHT}; default {settings.EXPORT_HEIGHT}).")
 @click.option("--scale", type=click.FloatRange(0.5, 4), default=1.0, show_default=True,
               help="PNG resolution multiplier.")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Apply the curations kept in this data folder (`dateline curate`).")
 @explained
 def export_command(
     paths: tuple[Path, ...], output: Path, fmt: str | None, published: date | None,
     actors: tuple[str, ...], date_from: date | None, date_to: date | None, title: str | None,
-    group_by: str, width: int | None, height: int | None, scale: float,
+    group_by: str, width: int | None, height: int | None, scale: float, data_dir: Path | None,
 ) -> None:
     """Export a filtered timeline as an image, a web page or data.
 
@@ -60,6 +65,8 @@ def export_command(
         dateline export --actor "Mark Rutte" --from 2024-01-01 -o rutte.png
 
         dateline export seeds/ --format timelinejs -o story.json
+
+        dateline export seeds/ --data ./newsroom -o curated.json
     """
     from dashboard.export.formats import output_format
     from dashboard.export.view import export_filters, export_view
@@ -72,6 +79,12 @@ def export_command(
     except DatelineError as error:
         raise click.BadParameter(str(error), param_hint="'--output'") from error
     store = as_store(load(paths, published=published)[0])
+    if data_dir is not None:
+        from dashboard.store.curated import curated_store
+        from extract.curation_log import CurationLog
+        from extract.pipeline import print_problem
+
+        store = curated_store(store, CurationLog(data_dir, on_problem=print_problem))
     state = export_filters(store, actors=actors, date_from=date_from, date_to=date_to)
     window = (date_from, date_to) if date_from and date_to else None  # the chart's span
     done = export_view(store, state, output, fmt=fmt, title=title, group_by=group_by,
@@ -96,7 +109,11 @@ def _setting(name: str) -> str:
               help=_setting("HOST"))
 @click.option("--port", type=click.IntRange(0, 65535), default=settings.PORT, show_default=True,
               help=_setting("PORT"))
-@click.option("--auth", metavar="USER:PASSWORD", help="Require this HTTP basic-auth login.")
+@click.option("--auth", metavar="USER:PASSWORD",
+              help="Require this HTTP basic-auth login (visible in the process list: prefer "
+                   "DATELINE_AUTH=user:password in the environment, or --auth-file).")
+@click.option("--auth-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Read user:password from the first line of this file (mode 600).")
 @click.option("--no-auth", is_flag=True, help="Allow a non-loopback --host without a password.")
 @click.option("--workers", type=click.IntRange(1, 256), default=settings.SERVE_THREADS,
               show_default=True, help=_setting("SERVE_THREADS"))
@@ -109,7 +126,8 @@ def _setting(name: str) -> str:
 @explained
 def serve_command(
     paths: tuple[Path, ...], published: date | None, host: str, port: int, auth: str | None,
-    no_auth: bool, workers: int, data_dir: Path | None, no_data: bool, debug: bool,
+    auth_file: Path | None, no_auth: bool, workers: int, data_dir: Path | None, no_data: bool,
+    debug: bool,
 ) -> None:
     """Serve the interactive timeline in the browser.
 
@@ -124,6 +142,8 @@ def serve_command(
         dateline serve
 
         dateline serve articles/ --published 2024-06-20 --port 8060 --data ./newsroom-data
+
+        DATELINE_AUTH=editor:s3cret dateline serve --host 0.0.0.0
     """
     from dashboard.serve import security
     from dashboard.serve.server import prepare, serve
@@ -132,10 +152,11 @@ def serve_command(
 
     if data_dir is not None and no_data:
         raise click.UsageError("--data and --no-data contradict each other; give one")
-    credentials = security.Credentials.parse(auth) if auth else None
-    warning = security.check_bind(host, credentials, no_auth)  # BindRefused: a sentence
-    if warning:
-        click.echo(warning, err=True)
+    credentials, visible = security.credentials_from(auth, auth_file)
+    warning = security.check_bind(host, credentials, no_auth, debug)  # BindRefused: a sentence
+    for said in (visible, warning):
+        if said:
+            click.echo(said, err=True)
     folder = None if no_data else (data_dir or default_data_dir())
     prepared = prepare(paths, published=published, data_dir=folder, credentials=credentials,
                        on_problem=print_problem)

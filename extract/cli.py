@@ -18,11 +18,15 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from extract.article import Article, Problem
 from extract.errors import DatelineError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class _IsoDate(click.ParamType):
@@ -95,10 +99,13 @@ def cli() -> None:
               help="local processes, or a Dask cluster (writes a Parquet dataset folder).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Dask scheduler to use (default: start a LocalCluster).")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Apply the curations kept in this data folder (`dateline curate`).")
 @explained
 def extract_command(
     paths: tuple[Path, ...], published: date | None, fmt: str | None, output: Path | None,
     workers: int | None, resume: bool, engine: str, scheduler: str | None,
+    data_dir: Path | None,
 ) -> None:
     """Extract dated events from articles (.txt .md .html .jsonl files or folders).
 
@@ -112,6 +119,8 @@ def extract_command(
         dateline extract stories.jsonl --published 2024-06-20 -o events.parquet
 
         dateline extract big.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 -o events/
+
+        dateline extract seeds/ --data ./newsroom --format json    # as curated there
     """
     from extract import serialize
 
@@ -119,6 +128,9 @@ def extract_command(
     if engine == "dask":
         if output is None:
             raise click.UsageError("the dask engine writes a Parquet folder: give --output DIR")
+        if data_dir is not None:
+            raise click.UsageError("--data needs the local engine; curate the Parquet folder "
+                                   "with `dateline export EVENTS/ --data DIR -o FILE`")
         from extract.run.dask_engine import run_dask
 
         summary = run_dask(paths, output, published=published, scheduler=scheduler,
@@ -133,15 +145,30 @@ def extract_command(
 
         summary = run(paths, output, published=published, workers=workers, resume=resume,
                       on_problem=problems, progress=True)
-        _finish(summary.articles, summary.events, summary.seconds, output)
+        events = summary.events
+        if data_dir is not None and summary.articles:
+            curated = _curated(serialize.read(output), data_dir)
+            serialize.write(curated, output, fmt)
+            events = len(curated)
+        _finish(summary.articles, events, summary.seconds, output)
         return
     from extract.pipeline import extract_paths
 
     frame, articles = extract_paths(paths, published=published, on_problem=problems, progress=True)
     if not articles:
         raise click.ClickException("no article could be read; see the lines above for why")
+    if data_dir is not None:
+        frame = _curated(frame, data_dir)
     text = serialize.to_json(frame) if fmt == "json" else serialize.to_csv(frame)
     serialize.write_stream(text, sys.stdout)
+
+
+def _curated(frame: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
+    """``frame`` as the curations in ``data_dir`` leave it (``extract.curation``)."""
+    from extract.curation_log import CurationLog
+    from extract.pipeline import print_problem
+
+    return CurationLog(data_dir, on_problem=print_problem).apply(frame)
 
 
 def _finish(articles: int, events: int, seconds: float, output: Path) -> None:
