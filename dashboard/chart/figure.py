@@ -10,14 +10,14 @@ expected events are hollow or hatched.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.chart.marks import collapse_clusters, pack_lanes
+from dashboard.chart.marks import collapse_clusters, describe_date, pack_lanes
 from dashboard.chart.traces import (
     DAY_MS,
     PALETTES,
@@ -25,18 +25,23 @@ from dashboard.chart.traces import (
     TimeBins,
     band_shapes,
     bin_unit,
+    count_ceiling,
     count_traces,
     iso_days,
     label_texts,
     mark_traces,
     note,
+    unit_days,
 )
 from dashboard.markup import escape
 from dashboard.store.memory import time_bins
 from extract import settings
+from extract.ranges import shift_days
 
 MAX_CROWDING = 3.0  # ... unless marks would cover the lanes more than 3 times over: counts
-_GL_LANES = 40
+MIN_COUNTED_DAYS = 3  # a narrower window keeps its marks: one or two day bars say nothing
+PILE_LIMIT = int(MAX_CROWDING * 40)  # more day points than this on one day pile up: counts
+_GL_LANES = PILE_LIMIT // int(MAX_CROWDING)
 _LANE_PX = 24
 _CHAR_PX = 7.0
 
@@ -62,12 +67,23 @@ class Plan:
     lanes: int = 0
     bands: list[tuple[str, int, int]] = field(default_factory=list)  # (name, first, last lane)
     bins: TimeBins | None = None  # in "counts" mode: what the bars show
+    shown: tuple[date, date] | None = None  # the axis range chosen for an unzoomed view
+    longest: int | None = None  # events spanning more days were left out (None: none were)
+    coarse: int = 0  # how many were left out for that: dated more coarsely than the view
+    in_view: int | None = None  # events drawn or counted in the shown range (None: not counted)
+    elsewhere: int = 0  # in "empty" mode: matches outside the window (zooming out finds them)
+    bounds: tuple[date, date] | None = None  # ... and their first and last start
 
 
-def counts_plan(frame: pd.DataFrame) -> Plan:
-    """Counts per time bin of ``frame``'s (dated, visible) rows."""
-    unit = bin_unit(frame["date_start"].min(), frame["date_start"].max())
-    return Plan("counts", frame, bins=TimeBins(unit, time_bins(frame, unit)))
+def counts_plan(frame: pd.DataFrame, x_range: tuple[date, date] | None = None) -> Plan:
+    """Counts per time bin of ``frame``'s (dated, visible) rows: bins fine enough for the
+    visible range (the rows' span without one); rows too coarse for them are left out."""
+    first, last = x_range or (frame["date_start"].min(), frame["date_start"].max())
+    unit = bin_unit(first, last)
+    longest = unit_days(unit)
+    fits = ((frame["date_end"] - frame["date_start"]) < pd.Timedelta(days=longest)).to_numpy()
+    bins = TimeBins(unit, time_bins(frame[fits], unit), coarse=int((~fits).sum()))
+    return Plan("counts", frame.iloc[:0], bins=bins, longest=longest, coarse=bins.coarse)
 
 
 def plan_marks(frame: pd.DataFrame, view: ViewState) -> Plan:
@@ -80,18 +96,22 @@ def plan_marks(frame: pd.DataFrame, view: ViewState) -> Plan:
     if visible.empty:
         return Plan("empty", visible)
     if len(visible) > settings.WEBGL_LIMIT:
-        return counts_plan(visible)
+        return counts_plan(visible, view.x_range)
     marks = collapse_clusters(visible)
-    mode = "labels" if len(marks) <= settings.LABEL_LIMIT else "webgl"
     marks["d0"] = _days(marks["date_start"])
     marks["d1"] = _days(marks["date_end"]) + 1.0  # exclusive: a day covers [d, d + 1)
+    # A day's point sits at its noon: inside its day, under that day's tick label when zoomed
+    # in, never on the line between two days.
+    marks["d0"] += np.where((marks["precision"] == "day").to_numpy(), 0.5, 0.0)
+    mode = "labels" if _on_screen(marks, view.x_range) <= _label_limit(view) else "webgl"
     marks["text"] = label_texts(marks) if mode == "labels" else ""
     lo, hi = _day_range(marks, view.x_range)
     per_px = max(hi - lo, 1.0) / max(view.width_px, 200)
     if mode == "labels":
         marks["text"] = _fit_labels(marks, lo, hi, per_px)
-    if mode == "webgl" and _crowding(marks, lo, hi, per_px) > MAX_CROWDING:
-        return counts_plan(visible)
+    crowded = mode == "webgl" and _crowding(marks, lo, hi, per_px) > MAX_CROWDING
+    if crowded and hi - lo >= MIN_COUNTED_DAYS:
+        return counts_plan(visible, view.x_range)
     if view.group_by == "actor":
         return _plan_bands(marks, mode, lo, hi, per_px)
     cap = None if mode == "labels" else _GL_LANES
@@ -121,13 +141,72 @@ def plan_figure(plan: Plan, view: ViewState) -> dict[str, Any]:
     # The ring is trace 0, under the marks, so a selection is patched in place.
     data = [selection_trace(plan, view.selected, view.theme)]
     if plan.mode == "empty":
-        layout["annotations"].append(note("No events match these filters.", palette))
+        _explain_empty(layout, plan, view, palette)
     elif plan.mode == "counts" and plan.bins is not None:
-        data += count_traces(plan.bins, palette, layout)
+        data += count_traces(plan.bins, palette, layout, plan.in_view)
+        layout["yaxis"]["range"] = [0, count_ceiling(plan.bins, view.x_range or plan.shown)]
     else:
         data += mark_traces(plan.marks, plan.mode, palette)
         layout["shapes"] += band_shapes(plan.bands, palette)
+        if plan.coarse:
+            layout["annotations"].append(_coarse_note(plan.coarse, palette))
     return {"data": data, "layout": layout}
+
+
+def _explain_empty(
+    layout: dict[str, Any], plan: Plan, view: ViewState, palette: Palette
+) -> None:
+    """Say why nothing is drawn, and the way back: a window with no matches keeps its axis and
+    range slider (so double-click and dragging still work) and gets a "Show all" button."""
+    if not plan.elsewhere or view.x_range is None:
+        layout["annotations"].append(note("No events match these filters.", palette))
+        return
+    lo, hi = view.x_range
+    shown = f"{describe_date(lo, lo, 'day')} and {describe_date(hi, hi, 'day')}"
+    layout["annotations"].append(
+        note(
+            f"No events between {shown} match these filters.<br>{plan.elsewhere:,} do "
+            "elsewhere: double-click the chart or press Show all to zoom out.",
+            palette,
+        )
+    )
+    if plan.bounds is not None:  # the slider spans the matches too, to drag the window there
+        ends = sorted([lo, hi, *plan.bounds])
+        layout["xaxis"]["rangeslider"]["range"] = [ends[0].isoformat(), ends[-1].isoformat()]
+    layout["updatemenus"] = [
+        {
+            "type": "buttons",
+            "showactive": False,
+            "x": 0.5,
+            "xanchor": "center",
+            "y": 0.3,
+            "yanchor": "top",
+            "bgcolor": palette.paper,
+            "bordercolor": palette.muted,
+            "font": {"color": palette.text, "size": 13},
+            "buttons": [
+                {"label": "Show all", "method": "relayout", "args": [{"xaxis.autorange": True}]}
+            ],
+        }
+    ]
+
+
+def _coarse_note(coarse: int, palette: Palette) -> dict[str, Any]:
+    """Marks of a zoomed window leave out events whose dates are coarser than the window (the
+    year 1987 in a week of March): say how many, and how to see them."""
+    return {
+        "text": f"{coarse:,} events dated more coarsely than this window are left out; "
+        "zoom out to see them.",
+        "xref": "paper",
+        "yref": "paper",
+        "x": 1,
+        "y": 0,
+        "xanchor": "right",
+        "yanchor": "top",
+        "yshift": -2,
+        "showarrow": False,
+        "font": {"size": 11, "color": palette.muted},
+    }
 
 
 def selection_trace(plan: Plan, event_id: str | None, theme: str = "light") -> dict[str, Any]:
@@ -159,23 +238,31 @@ def selection_trace(plan: Plan, event_id: str | None, theme: str = "light") -> d
 
 
 def quick_ranges(
-    frame: pd.DataFrame | None, published: date | None
+    frame: pd.DataFrame | None,
+    published: date | None,
+    bounds: tuple[date | None, date | None] | None = None,
 ) -> dict[str, list[str] | None]:
     """Ranges for the quick-view buttons: all, the year before publication, its month.
-    Without a publication date, the last day of ``frame``'s events stands in."""
+    Without a publication date, the last day of ``frame``'s events stands in. "All" is every
+    event's dates (``bounds``: first start, last end), outliers too; without ``bounds`` it is
+    the chart's first view (the dates where the events are dense)."""
+    first, last = bounds or (None, None)
+    everything = (
+        [first.isoformat(), shift_days(last, 1).isoformat()] if first and last else None
+    )
     if published is None:
         if frame is None or frame.empty:
-            return {"all": None, "year": None, "month": None}
+            return {"all": everything, "year": None, "month": None}
         published = pd.Timestamp(frame["date_end"].max()).date()
     return {
-        "all": None,
+        "all": everything,
         "year": [
-            (published - timedelta(days=365)).isoformat(),
-            (published + timedelta(days=10)).isoformat(),
+            shift_days(published, -365).isoformat(),
+            shift_days(published, 10).isoformat(),
         ],
         "month": [
-            (published - timedelta(days=16)).isoformat(),
-            (published + timedelta(days=16)).isoformat(),
+            shift_days(published, -16).isoformat(),
+            shift_days(published, 16).isoformat(),
         ],
     }
 
@@ -203,6 +290,23 @@ def _visible(frame: pd.DataFrame, x_range: tuple[date, date] | None) -> pd.DataF
     return frame[keep.to_numpy(dtype=bool)]
 
 
+def _label_limit(view: ViewState) -> int:
+    """How many marks in view can be labelled. Zoomed to a day or two, where counts would be
+    one or two bars, a busy news day (700 reports) is still a list worth reading: a tall one."""
+    shown = view.x_range
+    narrow = shown is not None and (shown[1] - shown[0]).days < MIN_COUNTED_DAYS
+    return settings.LABEL_LIMIT * (3 if narrow else 1)
+
+
+def _on_screen(marks: pd.DataFrame, x_range: tuple[date, date] | None) -> int:
+    """How many marks fall in the zoomed range (the rest are drawn beyond it, for panning, and
+    never labelled): what decides whether the labels can be drawn."""
+    if x_range is None:
+        return len(marks)
+    lo, hi = (float(np.datetime64(d, "D").astype(np.int64)) for d in x_range)
+    return int(((marks["d1"] > lo) & (marks["d0"] < hi)).sum())
+
+
 def _iso(day: float) -> str:
     return iso_days(np.array([day]))[0]
 
@@ -221,11 +325,17 @@ def _day_range(marks: pd.DataFrame, x_range: tuple[date, date] | None) -> tuple[
 
 
 def _crowding(marks: pd.DataFrame, lo: float, hi: float, per_px: float) -> float:
-    """How many times over the visible marks (12 px each at least) would cover every lane."""
+    """How many times over the visible marks (12 px each at least) would cover every lane, on
+    average or in the busiest 12 px column (a hundred events on one day pile up there)."""
     d0 = np.maximum(marks["d0"].to_numpy(), lo)
     d1 = np.minimum(marks["d1"].to_numpy(), hi)
     widths = np.clip(d1 - d0, 0, None) / per_px + 12
-    return float(widths.sum()) / (_GL_LANES * (hi - lo) / per_px)
+    average = float(widths.sum()) / (_GL_LANES * (hi - lo) / per_px)
+    at = marks["d0"].to_numpy()
+    points = (marks["precision"] == "day").to_numpy() & (at >= lo) & (at <= hi)
+    columns = ((at[points] - lo) / per_px // 12).astype(np.int64)
+    peak = float(np.bincount(columns).max()) / _GL_LANES if len(columns) else 0.0
+    return max(average, peak)
 
 
 def _fit_labels(marks: pd.DataFrame, lo: float, hi: float, per_px: float) -> list[str]:
@@ -314,7 +424,7 @@ def _layout(view: ViewState, palette: Palette, plan: Plan) -> dict[str, Any]:
             "l": 150 if plan.bands else 64 if counts else 20,
             "r": 20,
             "b": 10,
-            "t": 100 if plan.mode in ("labels", "webgl") else 60,
+            "t": 120 if plan.mode in ("labels", "webgl") else 60,  # legend, then the dates
         },
         "hoverlabel": {
             "bgcolor": palette.paper,
@@ -336,7 +446,12 @@ def _layout(view: ViewState, palette: Palette, plan: Plan) -> dict[str, Any]:
         "annotations": [],
         "shapes": [],
     }
-    if plan.mode == "empty":
+    if view.width_px < 600:  # a phone: legend entries two to a row, clear of the dates
+        layout["legend"].update(
+            traceorder="normal", entrywidth=0.5, entrywidthmode="fraction", font={"size": 10}
+        )
+        layout["margin"]["t"] += 20
+    if plan.mode == "empty" and not (plan.elsewhere and view.x_range):
         layout["xaxis"] = {"visible": False}
         layout["yaxis"] = {"visible": False}
         return layout
@@ -356,14 +471,18 @@ def _layout(view: ViewState, palette: Palette, plan: Plan) -> dict[str, Any]:
             "borderwidth": 1,
         },
         "tickformatstops": [
-            {"dtickrange": [None, DAY_MS], "value": "%-d %b %Y"},
+            {"dtickrange": [None, DAY_MS - 1], "value": "%H:%M\n%-d %b %Y"},  # never repeats
+            {"dtickrange": [DAY_MS - 1, DAY_MS], "value": "%-d %b %Y"},
             {"dtickrange": [DAY_MS, 28 * DAY_MS], "value": "%-d %b\n%Y"},
             {"dtickrange": [28 * DAY_MS, 365 * DAY_MS], "value": "%b\n%Y"},
             {"dtickrange": [365 * DAY_MS, None], "value": "%Y"},
         ],
     }
-    if view.x_range is not None:
-        xaxis["range"] = [view.x_range[0].isoformat(), view.x_range[1].isoformat()]
+    shown = view.x_range or plan.shown
+    if shown is not None:
+        xaxis["range"] = [shown[0].isoformat(), shown[1].isoformat()]
+        if (shown[1] - shown[0]).days <= 7:  # one tick a day, its label over the day
+            xaxis.update(dtick=DAY_MS, tick0="2000-01-01", ticklabelmode="period")
     elif plan.mode == "labels":  # the range the labels were packed for, so none collide
         lo, hi = _day_range(plan.marks, None)
         xaxis["range"] = [_iso(lo), _iso(hi)]
@@ -371,7 +490,9 @@ def _layout(view: ViewState, palette: Palette, plan: Plan) -> dict[str, Any]:
     if plan.mode in ("labels", "webgl"):  # labels and the ring, kept out of the range slider
         layout["xaxis2"] = {"overlaying": "x", "matches": "x", "visible": False}
         xaxis["side"] = "top"  # a tall timeline's dates are readable without scrolling
-    if counts:
+    if plan.mode == "empty":
+        layout["yaxis"] = {"visible": False, "fixedrange": True, "range": [0, 1]}
+    elif counts:
         layout["yaxis"] = {
             "fixedrange": True,
             "gridcolor": palette.grid,

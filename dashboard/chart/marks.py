@@ -36,7 +36,10 @@ _MONTHS = (
 def describe_date(start: date, end: date, precision: str) -> str:
     """The date as precisely as it is known: "20 June 2024", "week of 17 June 2024", "June 2024"."""
     if precision == "day":
-        return f"{start.day} {_MONTHS[start.month - 1]} {start.year}"
+        day = f"{start.day} {_MONTHS[start.month - 1]} {start.year}"
+        if end is not None and end != start:  # a range of days ("17 to 19 June", or curated)
+            return f"{day} – {end.day} {_MONTHS[end.month - 1]} {end.year}"
+        return day
     if precision == "week":
         return f"week of {start.day} {_MONTHS[start.month - 1]} {start.year}"
     if precision == "month":

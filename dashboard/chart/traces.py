@@ -270,6 +270,7 @@ class TimeBins:
 
     unit: str  # D, W, M or Y
     counts: pd.DataFrame
+    coarse: int = 0  # events in the window dated too coarsely to count per ``unit``
 
     @property
     def name(self) -> str:
@@ -286,6 +287,12 @@ def bin_unit(first: Any, last: Any) -> str:
     return next((u for u, _, days in _BINS if span_days / days <= 160), "Y")
 
 
+def unit_days(unit: str) -> int:
+    """The longest bin of ``unit``, in days: an event spanning at most this many days is counted
+    in the bin it starts in; a longer one (a year among months) would fake its precision."""
+    return _LONGEST[unit]
+
+
 def bin_ends(starts: np.ndarray, unit: str) -> np.ndarray:
     """The day after each bin (bins start at ``starts``, datetime64[D])."""
     if unit == "D":
@@ -295,8 +302,11 @@ def bin_ends(starts: np.ndarray, unit: str) -> np.ndarray:
     return (starts.astype(f"datetime64[{unit}]") + 1).astype("datetime64[D]")
 
 
-def count_traces(bins: TimeBins, palette: Palette, layout: dict[str, Any]) -> list[dict[str, Any]]:
-    """Far too many events to draw: stacked counts per day, week, month or year."""
+def count_traces(
+    bins: TimeBins, palette: Palette, layout: dict[str, Any], in_view: int | None = None
+) -> list[dict[str, Any]]:
+    """Far too many events to draw: stacked counts per day, week, month or year. The note says
+    how many are counted (``in_view``: those in the shown range; else every bar's)."""
     counts, name = bins.counts, bins.name
     traces = []
     for kind in ("happened", "expected", "hypothetical"):
@@ -323,10 +333,16 @@ def count_traces(bins: TimeBins, palette: Palette, layout: dict[str, Any]) -> li
             }
         )
     layout.update(barmode="stack", bargap=0.05)
+    total = bins.total if in_view is None else in_view
+    counted = f"{total:,} events: counts per {name}"
+    if bins.coarse:
+        counted = (
+            f"{total:,} events dated to the {name} or closer: counts per {name}; "
+            f"{bins.coarse:,} dated more coarsely are left out"
+        )
     layout["annotations"].append(
         {
-            "text": f"{bins.total:,} events: counts per {name}. "
-            "Click a bar, zoom in or filter to see each event.",
+            "text": counted + ".<br>Click a bar, zoom in or filter to see each event.",
             "xref": "paper",
             "yref": "paper",
             "x": 0.01,
@@ -336,6 +352,7 @@ def count_traces(bins: TimeBins, palette: Palette, layout: dict[str, Any]) -> li
             "font": {"size": 12, "color": palette.muted},
             "bgcolor": palette.paper,
             "xanchor": "left",
+            "align": "left",
         }
     )
     return traces
@@ -344,6 +361,21 @@ def count_traces(bins: TimeBins, palette: Palette, layout: dict[str, Any]) -> li
 _RANKS = {"happened": 1, "expected": 2, "hypothetical": 3}
 _BINS = (("D", "day", 1), ("W", "week", 7), ("M", "month", 30.4), ("Y", "year", 365.25))
 _UNIT_NAMES = {unit: name for unit, name, _ in _BINS}
+_LONGEST = {"D": 1, "W": 7, "M": 31, "Y": 366}
+
+
+def count_ceiling(bins: TimeBins, shown: tuple[Any, Any] | None) -> float:
+    """The top of the count axis: the tallest stack of bars in the ``shown`` range (all bars
+    without one), plus room for the note. Computed here, for every figure, because plotly keeps
+    a y range across a zoom and would clip taller bars or dwarf shorter ones."""
+    totals = bins.counts.groupby("start", sort=True)["count"].sum()
+    if shown is not None and len(totals):
+        starts = totals.index.to_numpy().astype("datetime64[D]")
+        ends = bin_ends(starts, bins.unit)
+        lo, hi = (np.datetime64(pd.Timestamp(d).date(), "D") for d in shown)
+        totals = totals[(ends > lo) & (starts < hi)]
+    top = float(totals.max()) if len(totals) else 1.0
+    return max(top, 1.0) * 1.3
 
 
 def note(message: str, palette: Palette) -> dict[str, Any]:

@@ -40,7 +40,7 @@ from dashboard.store.filters import SEARCHED, FilterState, source_options
 from dashboard.store.interface import SOURCE_COLUMNS, Extent, Window, typed
 from extract import settings
 from extract.errors import SchemaError
-from extract.schema import COLUMNS, coerce
+from extract.schema import ADDED_LATER, COLUMNS, coerce
 
 # ``EventIndex`` searches the ``SEARCHED`` columns joined by " \n ". A search word holds no
 # whitespace, so it can never span two of them: "in any one of them" is the same test, and lets
@@ -68,7 +68,11 @@ def parquet_rows(files: Sequence[Path]) -> int:
 
 
 def where(
-    state: FilterState, window: Window | None = None, *, dated: bool = False
+    state: FilterState,
+    window: Window | None = None,
+    *,
+    dated: bool = False,
+    longest: int | None = None,
 ) -> tuple[str, list[Any]]:
     """``FilterState`` (plus a visible window) as a SQL condition and its parameters; the same
     semantics as ``filters.apply_filters``, which the tests check on a table of states."""
@@ -96,10 +100,12 @@ def where(
             "(" + " OR ".join(f"contains({field}, ?)" for field in _SEARCHED) + ")",
             *[word] * len(_SEARCHED),
         )
-    if dated or window is not None:
+    if dated or window is not None or longest is not None:
         add(_DATED)
     if window is not None:
         add("date_end >= ? AND date_start <= ?", _moment(window[0]), _moment(window[1]))
+    if longest is not None:
+        add("date_diff('day', date_start, date_end) < ?", int(longest))
     return (" AND ".join(clauses) or "TRUE"), params
 
 
@@ -111,11 +117,12 @@ class DuckStore:
         self._keep = keep  # temporary folders of appended rows, removed with the store
         self._db = duckdb.connect()
         listed = ", ".join(_literal(str(f)) for f in self.files)
-        self._db.execute(
-            f"CREATE VIEW events AS SELECT * FROM read_parquet([{listed}], union_by_name = true)"
-        )
-        present = {row[0] for row in self._db.execute("DESCRIBE events").fetchall()}
-        missing = [c for c in COLUMNS if c not in present]
+        source = f"read_parquet([{listed}], union_by_name = true)"
+        described = self._db.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
+        present = {row[0] for row in described}
+        absent = "".join(f", NULL::VARCHAR AS {c}" for c in ADDED_LATER if c not in present)
+        self._db.execute(f"CREATE VIEW events AS SELECT *{absent} FROM {source}")
+        missing = [c for c in COLUMNS if c not in present and c not in ADDED_LATER]
         if missing:
             raise SchemaError(f"the events files lack the column(s) {', '.join(missing)}")
         self._local = threading.local()
@@ -141,13 +148,14 @@ class DuckStore:
         *,
         dated: bool = False,
         columns: Sequence[str] | None = (),
+        longest: int | None = None,
     ) -> tuple[str, str, list[Any]]:
         """(table, condition, parameters) answering ``state``: the Parquet view with every
         filter for an empty state or columns a selection lacks, else the state's selection."""
         wide = columns is None or not set(columns) <= set(VIEW_COLUMNS)
         if state.is_empty or wide:
-            return ("events", *where(state, window, dated=dated))
-        return (self._selection(state), *where(FilterState(), window, dated=dated))
+            return ("events", *where(state, window, dated=dated, longest=longest))
+        return (self._selection(state), *where(FilterState(), window, dated=dated, longest=longest))
 
     def _scoped(
         self,
@@ -157,12 +165,15 @@ class DuckStore:
         *,
         dated: bool = False,
         columns: Sequence[str] | None = (),
+        longest: int | None = None,
     ) -> duckdb.DuckDBPyConnection:
         """Run ``template`` (with ``{table}`` and ``{where}``) for ``state``. A selection that
         another thread dropped in between (it made ``DUCKDB_SELECTIONS`` newer ones) is made
         again."""
         for attempt in (1, 2):
-            table, sql, params = self._scope(state, window, dated=dated, columns=columns)
+            table, sql, params = self._scope(
+                state, window, dated=dated, columns=columns, longest=longest
+            )
             query = template.replace("{table}", table).replace("{where}", sql)
             try:
                 return self._query(query, params)
@@ -212,12 +223,15 @@ class DuckStore:
 
         return int(self._cached(("count", state), compute))
 
-    def extent(self, state: FilterState, window: Window | None = None) -> Extent:
+    def extent(
+        self, state: FilterState, window: Window | None = None, *, longest: int | None = None
+    ) -> Extent:
         n, first, last = self._scoped(
             "SELECT count(*), min(date_start), max(date_start) FROM {table} WHERE {where}",
             state,
             window,
             dated=True,
+            longest=longest,
         ).fetchone()  # type: ignore[misc]
         return Extent(int(n), _day(first), _day(last)) if n else Extent(0)
 
@@ -228,30 +242,44 @@ class DuckStore:
         window: Window | None = None,
         *,
         limit: int | None = None,
+        longest: int | None = None,
     ) -> pd.DataFrame:
         def compute() -> pd.DataFrame:
             chosen = ", ".join(f'"{c}"' for c in columns) if columns is not None else "*"
             query = f"SELECT {chosen} FROM {{table}} WHERE {{where}}"
             if limit is not None:
                 query += f" ORDER BY date_start NULLS LAST, event_id LIMIT {int(limit)}"
-            return typed(self._scoped(query, state, window, columns=columns).df())
+            found = self._scoped(query, state, window, columns=columns, longest=longest)
+            return typed(found.df())
 
-        if limit is None or window is not None:
+        if limit is None or window is not None or longest is not None:
             return compute()
         key = ("rows", state, tuple(columns) if columns is not None else None, limit)
         return self._cached(key, compute).copy()  # type: ignore[no-any-return]
 
-    def time_bins(self, state: FilterState, window: Window | None, unit: str) -> pd.DataFrame:
+    def time_bins(
+        self, state: FilterState, window: Window | None, unit: str, *, longest: int | None = None
+    ) -> pd.DataFrame:
         counts = self._scoped(
             f"SELECT {_TRUNC[unit]} AS start, CAST(modality AS VARCHAR) AS modality, "
             "count(*) AS count FROM {table} WHERE {where} GROUP BY ALL ORDER BY start, modality",
             state,
             window,
             dated=True,
+            longest=longest,
         ).df()
         counts["start"] = pd.to_datetime(counts["start"]).astype("datetime64[s]")
         counts["count"] = counts["count"].astype("int64")
         return counts
+
+    def date_quantiles(self, state: FilterState, shares: Sequence[float]) -> list[date]:
+        listed = ", ".join(repr(float(share)) for share in shares)  # must be constants
+        found = self._scoped(
+            f"SELECT quantile_disc(date_start, [{listed}]) FROM {{table}} WHERE {{where}}",
+            state,
+            dated=True,
+        ).fetchone()
+        return [] if found is None or found[0] is None else [_day(d) for d in found[0]]
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         found = self._frame("SELECT * FROM events WHERE event_id = ? LIMIT 1", [event_id])

@@ -26,6 +26,8 @@ from dashboard.store.filters import FilterState
 from extract.schema import DTYPES
 
 Window = tuple[pd.Timestamp, pd.Timestamp]  # dated events whose range overlaps [lo, hi]
+# ``longest``: with a window, only events spanning at most that many days (a day is 1, a month
+# 28 to 31): what a zoomed chart can place; None keeps every event however coarse.
 SOURCE_COLUMNS = ("doc_id", "title", "source", "published")  # what names an article in a credit
 
 
@@ -52,7 +54,9 @@ class EventStore(Protocol):
         """Rows passing the filters, dated or not (the "n of m events" line)."""
         ...
 
-    def extent(self, state: FilterState, window: Window | None = None) -> Extent: ...
+    def extent(
+        self, state: FilterState, window: Window | None = None, *, longest: int | None = None
+    ) -> Extent: ...
 
     def rows(
         self,
@@ -61,13 +65,22 @@ class EventStore(Protocol):
         window: Window | None = None,
         *,
         limit: int | None = None,
+        longest: int | None = None,
     ) -> pd.DataFrame:
         """Matching rows with only ``columns`` (None: all). With ``limit``: the first ``limit``
         by (date_start, event_id), undated last; without: in no promised order."""
         ...
 
-    def time_bins(self, state: FilterState, window: Window | None, unit: str) -> pd.DataFrame:
+    def time_bins(
+        self, state: FilterState, window: Window | None, unit: str, *, longest: int | None = None
+    ) -> pd.DataFrame:
         """Dated matches counted per (bin start, modality); ``unit`` is D, W (Mondays), M or Y."""
+        ...
+
+    def date_quantiles(self, state: FilterState, shares: Sequence[float]) -> list[date]:
+        """The start dates below which each share (0 to 1) of the dated matches start: the
+        lowest start with at least that share at or before it (numpy's "inverted_cdf", DuckDB's
+        ``quantile_disc``). Empty when nothing dated matches."""
         ...
 
     def event(self, event_id: str) -> dict[str, Any] | None: ...

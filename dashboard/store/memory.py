@@ -52,23 +52,34 @@ class FrameStore:
         self._last = (state, mask)
         return mask
 
-    def _dated(self, state: FilterState, window: Window | None) -> np.ndarray:
+    def _dated(
+        self, state: FilterState, window: Window | None, longest: int | None = None
+    ) -> np.ndarray:
         frame = self._frame
         mask = self._mask(state) & frame["date_start"].notna().to_numpy(bool)
         mask &= frame["date_end"].notna().to_numpy(bool)
         if window is not None:
             mask &= (frame["date_end"] >= window[0]).to_numpy(bool)
             mask &= (frame["date_start"] <= window[1]).to_numpy(bool)
+        if longest is not None:
+            span = frame["date_end"] - frame["date_start"]
+            mask &= (span < pd.Timedelta(days=longest)).to_numpy(bool)
         return mask
 
-    def _matches(self, state: FilterState, window: Window | None) -> np.ndarray:
-        return self._mask(state) if window is None else self._dated(state, window)
+    def _matches(
+        self, state: FilterState, window: Window | None, longest: int | None = None
+    ) -> np.ndarray:
+        if window is None and longest is None:
+            return self._mask(state)
+        return self._dated(state, window, longest)
 
     def count(self, state: FilterState) -> int:
         return int(self._mask(state).sum())
 
-    def extent(self, state: FilterState, window: Window | None = None) -> Extent:
-        starts = self._frame["date_start"].to_numpy()[self._dated(state, window)]
+    def extent(
+        self, state: FilterState, window: Window | None = None, *, longest: int | None = None
+    ) -> Extent:
+        starts = self._frame["date_start"].to_numpy()[self._dated(state, window, longest)]
         if not len(starts):
             return Extent(0)
         return Extent(len(starts), _day(starts.min()), _day(starts.max()))
@@ -80,14 +91,28 @@ class FrameStore:
         window: Window | None = None,
         *,
         limit: int | None = None,
+        longest: int | None = None,
     ) -> pd.DataFrame:
-        chosen = self._frame[self._matches(state, window)] if limit != 0 else self._frame.iloc[:0]
+        if limit == 0:
+            chosen = self._frame.iloc[:0]
+        else:
+            chosen = self._frame[self._matches(state, window, longest)]
         if limit:
             chosen = first_by_date(chosen, limit)
         return chosen if columns is None else chosen.loc[:, list(columns)]
 
-    def time_bins(self, state: FilterState, window: Window | None, unit: str) -> pd.DataFrame:
-        return time_bins(self._frame[self._dated(state, window)], unit)
+    def time_bins(
+        self, state: FilterState, window: Window | None, unit: str, *, longest: int | None = None
+    ) -> pd.DataFrame:
+        return time_bins(self._frame[self._dated(state, window, longest)], unit)
+
+    def date_quantiles(self, state: FilterState, shares: Sequence[float]) -> list[date]:
+        starts = self._frame["date_start"].to_numpy()[self._dated(state, None)]
+        if not len(starts):
+            return []
+        found = np.quantile(starts.astype("datetime64[s]").astype(np.int64), shares,
+                            method="inverted_cdf")
+        return [_day(np.datetime64(int(s), "s")) for s in found]
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         position = self._by_id.get(event_id)

@@ -294,6 +294,7 @@ def synthetic_frame(n: int, *, seed: int = 42, docs: int | None = None) -> pd.Da
             precision,
             start.isoformat(),
             start.isoformat(),
+            "absolute",  # anchor: the synthetic expressions name their dates
             len(label) + 4,
             len(label) + 14,
             sentence,
@@ -336,3 +337,26 @@ def _span(first: date, precision: str) -> tuple[date, date]:
         following = (start + timedelta(days=95)).replace(day=1)
         return start, following - timedelta(days=1)
     return first.replace(month=1, day=1), first.replace(month=12, day=31)
+
+
+def reuters_like_frame(days: int = 2_000, *, busiest: int = 0, seed: int = 7) -> pd.DataFrame:
+    """A corpus shaped like Reuters-21578 in miniature, for level-of-detail tests: ``days``
+    events dated to a day of March 1987 (plus ``busiest`` more on 31 March), 600 dated only
+    "1987", and 60 outliers dated to single years between 1639 and 2080."""
+    rng = random.Random(seed)
+    dates: list[tuple[date, date, str]] = []
+    for _ in range(days):
+        day = date(1987, 3, 1) + timedelta(days=rng.randrange(31))
+        dates.append((day, day, "day"))
+    dates += [(date(1987, 3, 31), date(1987, 3, 31), "day")] * busiest
+    dates += [(date(1987, 1, 1), date(1987, 12, 31), "year")] * 600
+    for _ in range(60):
+        year = rng.randrange(1639, 2080)
+        dates.append((date(year, 1, 1), date(year, 12, 31), "year"))
+    frame = synthetic_frame(len(dates), seed=seed)
+    frame["date_start"] = pd.to_datetime([s for s, _, _ in dates]).astype("datetime64[s]")
+    frame["date_end"] = pd.to_datetime([e for _, e, _ in dates]).astype("datetime64[s]")
+    frame["precision"] = pd.Categorical([p for _, _, p in dates], dtype=frame["precision"].dtype)
+    frame["cluster_id"] = frame["event_id"]  # every event its own happening
+    frame["conflict"] = False
+    return frame

@@ -21,6 +21,7 @@ from dashboard.store.memory import FrameStore
 from dashboard.store.open import open_events
 from dashboard.store.synthetic import seed_like_frame, synthetic_frame
 from extract.schema import MODALITIES, PRECISIONS
+from extract.serialize import read
 from extract.settings import LARGE_SET, WEBGL_LIMIT
 
 ACTORS = ("Viktor Orban", "Mark Rutte", "NATO", "Ukraine", "Nobody at all")
@@ -283,3 +284,14 @@ def test_a_parquet_folder_holds_the_same_events_read_into_memory_or_queried_in_p
     in_place = open_events(tmp_path, store="duckdb")
     assert len(in_memory) == len(in_place) == 300
     assert sorted(in_memory["event_id"]) == sorted(frame["event_id"])
+
+
+def test_a_parquet_saved_before_the_anchor_column_opens_in_both_stores(tmp_path: Path) -> None:
+    frame = seed_like_frame()
+    old = tmp_path / "old.parquet"
+    frame.drop(columns=["anchor"]).to_parquet(old)
+    duck, memory = DuckStore([old]), FrameStore(read(old))
+    for store in (duck, memory):
+        row = store.event(str(frame["event_id"].iloc[0]))
+        assert row is not None and pd.isna(row["anchor"])
+    assert duck.extent(FilterState()) == memory.extent(FilterState())

@@ -83,3 +83,22 @@ def test_a_long_file_name_is_cut_short_in_the_message_but_its_type_still_counts(
 def test_a_newline_in_a_file_name_cannot_forge_a_second_message_line() -> None:
     [problem] = read_uploads(["fine.txt\nall good.pdf"], [data_url(b"x")]).problems
     assert "\n" not in problem and "\\x0a" in problem
+
+
+def test_an_upload_over_the_work_budget_is_cut_and_the_answer_says_so(monkeypatch) -> None:
+    import json
+
+    from dashboard.store.corpus import Corpus
+    from dashboard.ui.handlers import upload_outputs
+    from extract import pipeline
+    from extract.schema import empty_frame
+
+    monkeypatch.setattr(pipeline, "ARTICLE_BUDGET", 120)
+    corpus = Corpus(empty_frame())
+    text = "March 2021 " * 40
+    status, changed = upload_outputs(corpus, ["dates.txt"], [data_url(text.encode())], None,
+                                     None, "2024-06-20")
+    shown = json.dumps(status.to_plotly_json(), default=str)
+    assert changed and "Added 1 article" in shown
+    assert "dates.txt: cut to its first 120 of 440 characters" in shown
+    assert "+11 events" in shown  # 10 whole dates and "March" alone, of the 40 given
