@@ -33,6 +33,11 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         var mark = document.getElementById("event-sentence");
         var box = document.querySelector("#source-panel-body .article-text");
         if (!mark || !box) { return; }
+        var panel = document.getElementById("source-panel");
+        if (panel && window.getComputedStyle(panel).position === "fixed") {  // the drawer
+          mark.scrollIntoView({block: "center"});
+          return;
+        }
         box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - box.clientHeight / 3);
       }, 30);
       return window.dash_clientside.no_update;

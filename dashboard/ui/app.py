@@ -8,13 +8,16 @@ app works offline.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from dash import Dash
+from plotly.io.json import to_json_plotly
 
 from dashboard import bundled
 from dashboard.chart.detail import plan_view
@@ -22,12 +25,14 @@ from dashboard.chart.figure import ViewState, plan_figure, quick_ranges
 from dashboard.store.corpus import Corpus
 from dashboard.store.filters import FilterState
 from dashboard.store.interface import EventStore
+from dashboard.ui.access import register_access
 from dashboard.ui.callbacks import register
 from dashboard.ui.handlers import GRAPH_WIDTH_PX
 from dashboard.ui.layout import build_layout
 from extract.article import Article
 
 ASSETS = bundled.ASSETS
+FIRST_FIGURE_BYTES = 60_000  # a first chart above this is left to the first callback
 
 
 def create_app(
@@ -56,13 +61,29 @@ def create_app(
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    view = ViewState(published=corpus.published, width_px=GRAPH_WIDTH_PX)
-    first = plan_figure(plan_view(corpus.store, FilterState(), view), view)
-    anchor = corpus.published or corpus.store.date_bounds()[1]
-    app.layout = build_layout(corpus, quick_ranges(None, anchor), first)
+    app.layout = functools.partial(page, corpus)  # built per request: never stale after an upload
     register(app, corpus)
+    register_access(app, corpus)  # lang, chart summary, ?event=, drawer (dashboard.ui.access)
     app.server.config["DATELINE_CORPUS"] = corpus  # for tests and tools, not for callbacks
     return app
+
+
+def page(corpus: Corpus) -> Any:
+    """The page as it is now: built when a browser asks for it, once per corpus version (an
+    upload changes the version, so a page opened after it shows the new counts and lists).
+    The first chart comes with it when small; a big one would only be sent twice (the first
+    callback draws the chart anyway), so the page then carries its axes alone."""
+
+    def build() -> Any:
+        view = ViewState(published=corpus.published, width_px=GRAPH_WIDTH_PX)
+        first = plan_figure(plan_view(corpus.store, FilterState(), view), view)
+        if len(to_json_plotly(first)) > FIRST_FIGURE_BYTES:  # drawn by the first callback
+            first = {"data": [], "layout": first.get("layout", {})}
+        bounds = corpus.store.date_bounds()
+        anchor = corpus.published or bounds[1]
+        return build_layout(corpus, quick_ranges(None, anchor, bounds), first)
+
+    return corpus.once("page", build)
 
 
 def _by_id(articles: Mapping[str, Article] | Iterable[Article] | None) -> dict[str, Article]:

@@ -26,6 +26,7 @@ from dash import (
 
 from dashboard.store.corpus import Corpus
 from dashboard.ui import ids
+from dashboard.ui.curate import ACTIONS, BROWSER, curate_outputs, form_values
 from dashboard.ui.handlers import (
     clicked_bin,
     clicked_event,
@@ -33,13 +34,15 @@ from dashboard.ui.handlers import (
     export_outputs,
     filter_state,
     panel_outputs,
+    range_for_grouping,
     range_from_relayout,
     selection_patch,
     upload_outputs,
     view_outputs,
     view_state,
 )
-from dashboard.ui.layout import actor_options, doc_options, summary_children
+from dashboard.ui.layout import summary_children
+from dashboard.ui.options import actor_options, doc_options
 from dashboard.ui.source_panel import empty_panel
 from extract.errors import DatelineError
 
@@ -102,15 +105,20 @@ def register(app: Dash, corpus: Corpus) -> None:
         Input(ids.VIEW_RANGE, "data"),
         Input(ids.CORPUS_VERSION, "data"),
         Input(ids.GRAPH_WIDTH, "data"),
+        Input(ids.SHOW_HIDDEN, "value"),
         State(ids.SELECTED, "data"),
         State(ids.URL_READ, "data"),
         prevent_initial_call="initial_duplicate",
     )
     @_guarded(4, "draw the timeline")
     def update_view(*values: Any) -> tuple[Any, ...]:
-        *raw, group_by, dark, view_range, _version, width, selected, url_read = values
+        *raw, group_by, dark, view_range, _version, width, hidden, selected, url_read = values
         view = view_state(corpus, group_by, dark, view_range, selected, width)
-        outputs = view_outputs(corpus, filter_state(*raw), view)
+        state = filter_state(*raw)
+        if state.is_empty and not hidden:  # how every page opens: kept for the next user
+            outputs = corpus.remember(view, lambda: view_outputs(corpus, state, view, False))
+        else:
+            outputs = view_outputs(corpus, state, view, bool(hidden))
         return outputs if url_read else (*outputs[:3], no_update)
 
     @app.callback(
@@ -120,11 +128,14 @@ def register(app: Dash, corpus: Corpus) -> None:
         Output(ids.URL_READ, "data"),
         Input(ids.URL, "search"),
         State(ids.URL_READ, "data"),
+        State(ids.GROUP_BY, "value"),
     )
-    def apply_url(search: str | None, already: bool) -> tuple[Any, ...]:
+    def apply_url(search: str | None, already: bool, group_by: str | None) -> tuple[Any, ...]:
         if already:
             return (no_update,) * (len(FILTER_INPUTS) + 3)
-        return (*controls_from_query(search), True)
+        *controls, group, view_range = controls_from_query(search)
+        # An unchanged grouping is not set again: that would look like a switch (``regroup``).
+        return (*controls, no_update if group == group_by else group, view_range, True)
 
     @app.callback(
         *[Output(i, "value", allow_duplicate=True) for i in FILTER_INPUTS],
@@ -151,6 +162,17 @@ def register(app: Dash, corpus: Corpus) -> None:
         return clicked_bin(click)
 
     @app.callback(
+        Output(ids.VIEW_RANGE, "data", allow_duplicate=True),
+        Input(ids.GROUP_BY, "value"),
+        *[State(i, "value") for i in FILTER_INPUTS],
+        State(ids.VIEW_RANGE, "data"),
+        prevent_initial_call=True,
+    )
+    def regroup(_group: str | None, *values: Any) -> Any:
+        *raw, view_range = values
+        return range_for_grouping(corpus, filter_state(*raw), view_range)
+
+    @app.callback(
         Output(ids.SELECTED, "data"),
         Output(ids.TABLE, "selectedRows"),
         Output(ids.TABLE, "scrollTo"),
@@ -162,8 +184,8 @@ def register(app: Dash, corpus: Corpus) -> None:
     )
     def select_event(click: Any, rows: Any, _others: Any, current: str | None) -> tuple[Any, ...]:
         trigger = ctx.triggered_id
-        if trigger == ids.TABLE:
-            chosen = rows[0]["event_id"] if rows else None
+        if trigger == ids.TABLE:  # several ticked (to merge): the panel shows the last one
+            chosen = rows[-1]["event_id"] if rows else None
             if chosen == current or chosen is None:
                 return no_update, no_update, no_update
             return chosen, no_update, no_update
@@ -217,8 +239,6 @@ def register(app: Dash, corpus: Corpus) -> None:
     @app.callback(
         Output(ids.UPLOAD_STATUS, "children"),
         Output(ids.CORPUS_VERSION, "data"),
-        Output(ids.ACTORS, "options"),
-        Output(ids.DOCS, "options"),
         Output(ids.SUMMARY, "children"),
         Output(ids.UPLOAD, "contents"),
         Output(ids.PASTE, "value"),
@@ -231,22 +251,36 @@ def register(app: Dash, corpus: Corpus) -> None:
         State(ids.UPLOAD_DATE, "value"),
         prevent_initial_call=True,
     )
-    @_guarded(7, "add the articles")
+    @_guarded(5, "add the articles")
     def add_articles(
         _: int | None, names: Any, contents: Any, pasted: Any, title: Any, published: Any
     ) -> tuple[Any, ...]:
         status, changed = upload_outputs(corpus, names, contents, pasted, title, published)
         if not changed:
-            return status, no_update, no_update, no_update, no_update, no_update, no_update
-        return (
-            status,
-            corpus.version,
-            actor_options(corpus),
-            doc_options(corpus),
-            summary_children(corpus.summary()),
-            None,
-            "",
-        )
+            return status, no_update, no_update, no_update, no_update
+        return status, corpus.version, summary_children(corpus.summary()), None, ""
+
+    @app.callback(
+        Output(ids.ACTORS, "options"),
+        Input(ids.ACTORS, "search_value"),
+        Input(ids.ACTORS, "value"),
+        Input(ids.CORPUS_VERSION, "data"),
+        prevent_initial_call=True,
+    )
+    def actor_choices(search: str | None, chosen: list[str] | None, _version: int) -> Any:
+        return actor_options(corpus, search or "", chosen or ())
+
+    @app.callback(
+        Output(ids.DOCS, "options"),
+        Input(ids.DOCS, "search_value"),
+        Input(ids.DOCS, "value"),
+        Input(ids.CORPUS_VERSION, "data"),
+        prevent_initial_call=True,
+    )
+    def doc_choices(search: str | None, chosen: list[str] | None, _version: int) -> Any:
+        return doc_options(corpus, search or "", chosen or ())
+
+    register_curation(app, corpus, error)
 
     exports = {
         ids.EXPORT_PNG: "png",
@@ -300,3 +334,76 @@ def register(app: Dash, corpus: Corpus) -> None:
         Input(ids.PANEL_BODY, "children"),
         prevent_initial_call=True,
     )
+
+
+def register_curation(app: Dash, corpus: Corpus, error: Output) -> None:
+    """Hide, show again, edit, split, merge and undo (``dashboard.ui.curate``)."""
+
+    @app.callback(
+        Output(ids.CURATE_LABEL, "value"),
+        Output(ids.CURATE_FROM, "value"),
+        Output(ids.CURATE_TO, "value"),
+        Output(ids.CURATE_PRECISION, "value"),
+        Output(ids.CURATE_ACTORS, "value"),
+        Output(ids.CURATE_STATUS, "value"),
+        Output(ids.CURATE_HIDE, "disabled"),
+        Output(ids.CURATE_UNHIDE, "disabled"),
+        Output(ids.CURATE_EDIT, "disabled"),
+        Output(ids.CURATE_SPLIT, "disabled"),
+        Input(ids.SELECTED, "data"),
+        Input(ids.CORPUS_VERSION, "data"),
+    )
+    def fill_form(selected: str | None, _version: Any) -> tuple[Any, ...]:
+        return form_values(corpus, selected)
+
+    @app.callback(
+        Output(ids.CURATE_FORM, "hidden"),
+        Input(ids.CURATE_EDIT, "n_clicks"),
+        State(ids.CURATE_FORM, "hidden"),
+        prevent_initial_call=True,
+    )
+    def toggle_form(_: int | None, hidden: bool) -> bool:
+        return not hidden
+
+    @app.callback(
+        Output(ids.CURATE_MESSAGE, "children"),
+        Output(ids.CORPUS_VERSION, "data", allow_duplicate=True),
+        Output(ids.SUMMARY, "children", allow_duplicate=True),
+        Output(ids.PANEL_BODY, "children", allow_duplicate=True),
+        Output(ids.CURATE_FORM, "hidden", allow_duplicate=True),
+        error,
+        *[Input(i, "n_clicks") for i in ACTIONS if i != ids.TABLE],
+        Input(ids.TABLE, "cellValueChanged"),
+        State(ids.SELECTED, "data"),
+        *[State(i, "value") for i in CURATE_FIELDS.values()],
+        State(ids.TABLE, "selectedRows"),
+        prevent_initial_call=True,
+    )
+    @_guarded(5, "curate")
+    def curate(*values: Any) -> tuple[Any, ...]:
+        if ctx.triggered_id not in ACTIONS or not ctx.triggered[0].get("value"):
+            return no_update, no_update, no_update, no_update, no_update
+        changed, selected, *fields, ticked = values[len(ACTIONS) - 1 :]
+        form = dict(zip(CURATE_FIELDS, fields, strict=True))
+        said = curate_outputs(corpus, str(ctx.triggered_id), selected, form, ticked, changed,
+                              who=_who())
+        panel = panel_outputs(corpus, selected) if selected else no_update
+        return said, corpus.version, summary_children(corpus.summary()), panel, True
+
+
+CURATE_FIELDS = {
+    "label": ids.CURATE_LABEL,
+    "from": ids.CURATE_FROM,
+    "to": ids.CURATE_TO,
+    "precision": ids.CURATE_PRECISION,
+    "actors": ids.CURATE_ACTORS,
+    "status": ids.CURATE_STATUS,
+}
+
+
+def _who() -> str:
+    """The logged-in user (``--auth``) for the curation log, else ``browser``."""
+    from flask import request
+
+    auth = request.authorization
+    return auth.username if auth is not None and auth.username else BROWSER

@@ -15,16 +15,18 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Patch, dcc, html, no_update
 
-from dashboard.chart.detail import plan_view
+from dashboard.chart.detail import plan_view, table_window
 from dashboard.chart.figure import ViewState, plan_figure, selection_trace
 from dashboard.chart.marks import describe_date
 from dashboard.chart.traces import BIN
 from dashboard.store.corpus import Corpus
 from dashboard.store.filters import FilterState, from_query, parse_day, to_query
 from dashboard.store.interface import first_by_date
+from dashboard.ui.curate import mark_hidden
 from dashboard.ui.source_panel import build_panel, empty_panel
 from dashboard.ui.upload import Intake, read_paste, read_uploads
 from extract import settings
+from extract.ranges import shift_days
 
 TABLE_COLUMNS = (
     "event_id",
@@ -49,16 +51,25 @@ def filter_state(
     modalities: Sequence[str] | None = None,
     text: str | None = None,
 ) -> FilterState:
-    """The controls' raw values as a FilterState (bad dates are ignored, not fatal)."""
+    """The controls' raw values as a FilterState (bad dates are ignored, not fatal; a list is
+    cut to ``MAX_CHOSEN`` values, so a forged request with 100,000 cannot cost seconds)."""
     return FilterState(
-        actors=tuple(actors or ()),
-        docs=tuple(docs or ()),
+        actors=_chosen(actors),
+        docs=_chosen(docs),
         date_from=parse_day(date_from) if date_from else None,
         date_to=parse_day(date_to) if date_to else None,
-        precisions=tuple(precisions or ()),
-        modalities=tuple(modalities or ()),
-        text=(text or "").strip(),
+        precisions=_chosen(precisions),
+        modalities=_chosen(modalities),
+        text=(text or "").strip() if isinstance(text, str) else "",
     )
+
+
+def _chosen(values: Sequence[str] | None) -> tuple[str, ...]:
+    """The first ``MAX_CHOSEN`` text values of a filter list (anything else a client sends is
+    not a value a control could hold)."""
+    if not isinstance(values, list | tuple):
+        return ()
+    return tuple(v for v in values[: settings.MAX_CHOSEN] if isinstance(v, str))
 
 
 def view_state(
@@ -73,6 +84,8 @@ def view_state(
     x_range = None
     if view_range and len(view_range) == 2:
         lo, hi = parse_day(view_range[0]), parse_day(view_range[1])
+        if lo and hi and lo == hi:  # zoomed inside one day: that day (events have no hours)
+            hi = shift_days(lo, 1)
         if lo and hi and lo < hi:
             x_range = (lo, hi)
     grouped = group_by == "actor"
@@ -89,23 +102,36 @@ def view_state(
 
 
 def view_outputs(
-    corpus: Corpus, state: FilterState, view: ViewState
+    corpus: Corpus, state: FilterState, view: ViewState, show_hidden: bool = False
 ) -> tuple[Any, list[dict[str, Any]], str, str]:
     """(figure, table rows, "n of m events" text, URL query) for one filter/view state.
 
     The store answers three questions: the chart's level of detail (``plan_view``), how many
-    events match, and the table's first rows; none of them loads every event."""
-    store = corpus.store
-    figure = plan_figure(plan_view(store, state, view), view)
+    events match, and the table's first rows; none of them loads every event. The events are
+    the curated ones (``show_hidden``: hidden ones too, their rows marked)."""
+    corpus.sync()  # a curation made elsewhere (the CLI, another worker) shows at once
+    store = corpus.view(show_hidden)
+    plan = plan_view(store, state, view)
+    figure = plan_figure(plan, view)
     extra = {"group": view.group_by if view.group_by != "lanes" else ""}
     if view.x_range:
         extra["x"] = f"{view.x_range[0].isoformat()}~{view.x_range[1].isoformat()}"
     total, matched = len(store), store.count(state)
     count = f"{matched:,} of {total:,} events" if matched != total else f"{total:,} events"
-    if matched > settings.TABLE_LIMIT:
+    window = table_window(plan, view)  # the table lists what the chart shows
+    longest = plan.longest if window is not None else None
+    listed = matched if window is None or plan.in_view is None else plan.in_view
+    if window is not None:
+        count += f" · {listed:,} in view"
+    if plan.coarse:
+        count += f" · {plan.coarse:,} dated too coarsely to draw here"
+    if listed > settings.TABLE_LIMIT:
         count += f" · table shows the first {settings.TABLE_LIMIT:,}"
-    first = store.rows(state, TABLE_COLUMNS, limit=settings.TABLE_LIMIT)
-    return figure, table_rows(first), count, to_query(state, extra)
+    first = store.rows(state, TABLE_COLUMNS, window, limit=settings.TABLE_LIMIT, longest=longest)
+    rows = table_rows(first)
+    if show_hidden:
+        mark_hidden(rows, getattr(corpus.store, "hidden", frozenset()))
+    return figure, rows, count, to_query(state, extra)
 
 
 def table_rows(frame: pd.DataFrame, limit: int = settings.TABLE_LIMIT) -> list[dict[str, Any]]:
@@ -156,6 +182,16 @@ def range_from_relayout(relayout: dict[str, Any] | None) -> Any:
     if None in days:
         return no_update
     return [d.isoformat() for d in days if d is not None]
+
+
+def range_for_grouping(corpus: Corpus, state: FilterState, view_range: Any) -> Any:
+    """None (zoom out) when switching between lanes and actors while the zoomed window holds no
+    match, so the other grouping never opens on an empty chart; else ``no_update``."""
+    x_range = view_state(corpus, None, None, view_range, None).x_range
+    if x_range is None:
+        return no_update
+    window = (pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1]))
+    return None if corpus.store.extent(state, window).count == 0 else no_update
 
 
 def controls_from_query(search: str | None) -> tuple[Any, ...]:
@@ -232,7 +268,9 @@ def upload_outputs(
     if not intake.articles:
         message = intake.problems or ["Choose files or paste an article first."]
         return _alert(message, "warning"), False
-    articles, events = corpus.add_articles(intake.articles)
+    articles, events = corpus.add_articles(
+        intake.articles, on_problem=lambda problem: intake.problems.append(str(problem))
+    )
     done = (
         f"Added {articles} article{'s' if articles != 1 else ''} and "
         f"{events:+,} events to the timeline."

@@ -62,3 +62,31 @@ EXPORT_JSON = "export-json"
 EXPORT_TIMELINEJS = "export-timelinejs"
 DOWNLOAD = "download"
 EXPORT_STATUS = "export-status"
+
+# accessibility and small screens (dashboard.ui.access, assets/keyboard.js)
+CHART_SUMMARY = "chart-summary"  # the chart in words, for screen readers and everyone
+CHART_FOCUS = "chart-focus"  # the keyboard-focusable wrapper of the timeline
+ANNOUNCE = "chart-announce"  # aria-live: the event the keyboard is on
+PANEL_CLOSE = "source-panel-close"  # closes the source drawer on narrow screens
+FILTERS_TOGGLE = "filters-toggle"  # shows the filters on phones
+FILTERS_COL = "filters-col"
+URL_EVENT = "url-event"  # dummy output of the client-side ?event= writer
+
+# curation (dashboard.ui.curate)
+CURATE_HIDE = "curate-hide"
+CURATE_UNHIDE = "curate-unhide"
+CURATE_EDIT = "curate-edit"  # opens the edit form
+CURATE_FORM = "curate-form"
+CURATE_LABEL = "curate-label"
+CURATE_FROM = "curate-from"
+CURATE_TO = "curate-to"
+CURATE_PRECISION = "curate-precision"
+CURATE_ACTORS = "curate-actors"
+CURATE_STATUS = "curate-status"
+CURATE_SAVE = "curate-save"
+CURATE_SPLIT = "curate-split"
+CURATE_UNDO = "curate-undo"
+CURATE_MESSAGE = "curate-message"
+CURATE_MERGE = "curate-merge"
+CURATE_TABLE_UNDO = "curate-table-undo"
+SHOW_HIDDEN = "show-hidden"

@@ -15,6 +15,8 @@ from dash import dcc, html
 
 from dashboard.store.corpus import Corpus, Summary
 from dashboard.ui import ids
+from dashboard.ui.curate import panel_controls, table_controls
+from dashboard.ui.options import actor_options, doc_options
 from dashboard.ui.source_panel import empty_panel
 from dashboard.ui.upload import ACCEPT
 from extract import settings
@@ -36,18 +38,25 @@ def build_layout(corpus: Corpus, quick: dict[str, Any], figure: Any) -> html.Div
             dcc.Store(id=ids.VIEW_RANGE, data=None),
             dcc.Store(id=ids.GRAPH_WIDTH, data=None),
             dcc.Store(id=ids.SELECTED, data=None),
+            dcc.Store(id=ids.URL_EVENT),
             dcc.Store(id=ids.CORPUS_VERSION, data=corpus.version),
             dcc.Download(id=ids.DOWNLOAD),
             _header(corpus.summary()),
-            html.Div(id=ids.ERROR, className="error-slot"),
-            dbc.Container(
-                fluid=True,
-                className="main-grid",
+            html.Main(
+                className="container-fluid main-grid",
                 children=[
+                    html.Div(id=ids.ERROR, className="error-slot"),
                     dbc.Row(
                         className="g-3",
                         children=[
-                            dbc.Col(_filters(corpus), xl=2, lg=3, md=12, className="filters-col"),
+                            dbc.Col(
+                                _filters(corpus),
+                                id=ids.FILTERS_COL,
+                                xl=2,
+                                lg=3,
+                                md=12,
+                                className="filters-col",
+                            ),
                             dbc.Col(_main(figure), xl=7, lg=9, md=12),
                             dbc.Col(_panel(), xl=3, lg=12, md=12, className="panel-col"),
                         ],
@@ -68,17 +77,8 @@ def summary_children(summary: Summary) -> list[Any]:
         chip(f"{summary.events:,}", "event" if summary.events == 1 else "events"),
         chip(summary.span, "span"),
         chip(f"{summary.actors:,}", "actor" if summary.actors == 1 else "actors"),
+        *([chip(f"{summary.curated:,}", "curated")] if summary.curated else []),
     ]
-
-
-def actor_options(corpus: Corpus) -> list[dict[str, str]]:
-    return [
-        {"label": f"{name} ({count})", "value": name} for name, count in corpus.actor_counts()
-    ]
-
-
-def doc_options(corpus: Corpus) -> list[dict[str, str]]:
-    return [{"label": label, "value": doc} for doc, label in corpus.source_options()]
 
 
 def _header(summary: Summary) -> html.Header:
@@ -89,7 +89,7 @@ def _header(summary: Summary) -> html.Header:
                 className="brand",
                 children=[
                     html.Span("◷", className="brand-mark", **{"aria-hidden": "true"}),
-                    html.Span("Dateline", className="brand-name"),
+                    html.H1("Dateline", className="brand-name"),
                 ],
             ),
             html.Div(summary_children(summary), id=ids.SUMMARY, className="summary"),
@@ -154,6 +154,7 @@ def _filters(corpus: Corpus) -> html.Div:
                     placeholder="Anyone",
                     className="dl-dropdown",
                 ),
+                ids.ACTORS,
             ),
             _field(
                 "Source article",
@@ -164,12 +165,14 @@ def _filters(corpus: Corpus) -> html.Div:
                     placeholder="All articles",
                     className="dl-dropdown",
                 ),
+                ids.DOCS,
             ),
             _field(
                 "Date range",
                 html.Div(
                     className="date-pair",
                     children=[
+                        html.Label("from", htmlFor=ids.DATE_FROM, className="sr-only"),
                         dbc.Input(
                             id=ids.DATE_FROM,
                             type="date",
@@ -177,7 +180,9 @@ def _filters(corpus: Corpus) -> html.Div:
                             debounce=True,
                             placeholder="from",
                         ),
-                        html.Span("to", className="mx-1 text-body-secondary small"),
+                        html.Label(
+                            "to", htmlFor=ids.DATE_TO, className="mx-1 text-body-secondary small"
+                        ),
                         dbc.Input(
                             id=ids.DATE_TO, type="date", size="sm", debounce=True, placeholder="to"
                         ),
@@ -195,10 +200,27 @@ def _filters(corpus: Corpus) -> html.Div:
                     debounce=0.3,
                     size="sm",
                 ),
+                ids.SEARCH,
             ),
         ],
     )
-    return html.Div(body, className="card filters-card")
+    return html.Div(
+        [
+            html.Button(
+                "Filters",
+                id=ids.FILTERS_TOGGLE,
+                className="btn btn-outline-secondary btn-sm filters-toggle",
+                **{"aria-expanded": "false", "aria-controls": "filters-card"},
+            ),
+            html.Div(
+                body,
+                id="filters-card",
+                className="card filters-card",
+                role="search",
+                **{"aria-label": "Filters"},
+            ),
+        ]
+    )
 
 
 def _choices(component_id: str, values: Sequence[str]) -> dbc.Checklist:
@@ -212,8 +234,18 @@ def _choices(component_id: str, values: Sequence[str]) -> dbc.Checklist:
     )
 
 
-def _field(label: str, control: Any) -> html.Div:
-    return html.Div([html.Label(label, className="field-label"), control], className="mb-3")
+def _field(label: str, control: Any, control_id: str | None = None) -> html.Div:
+    """A labelled control: a ``<label for>`` tied to one input, or a group named by its label
+    (date pairs, checklists), so a screen reader says "Actors", not the placeholder."""
+    if control_id is not None:
+        caption = html.Label(
+            label, htmlFor=control_id, id=f"{control_id}-label", className="field-label"
+        )
+        return html.Div([caption, control], className="mb-3")
+    label_id = label.lower().replace(" ", "-") + "-label"
+    group = html.Div(control, role="group", **{"aria-labelledby": label_id})
+    caption = html.Div(label, id=label_id, className="field-label")
+    return html.Div([caption, group], className="mb-3")
 
 
 def _main(figure: Any) -> html.Div:
@@ -257,37 +289,61 @@ def _main(figure: Any) -> html.Div:
                     html.Span(id=ids.MATCH_COUNT, className="match-count"),
                 ],
             ),
-            dcc.Loading(
-                type="circle",
-                delay_show=400,
-                children=dcc.Graph(
-                    id=ids.GRAPH,
-                    className="timeline-graph",
-                    figure=figure,
-                    config={
-                        "displaylogo": False,
-                        "doubleClick": "autosize",
-                        "scrollZoom": False,
-                        "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"],
-                        "responsive": True,
-                    },
+            html.Div(
+                id=ids.CHART_FOCUS,
+                className="chart-focus",
+                tabIndex=0,
+                role="application",
+                **{
+                    "aria-roledescription": "timeline",
+                    "aria-label": "Timeline of the events",
+                    "aria-describedby": f"{ids.CHART_SUMMARY} chart-keys",
+                },
+                children=dcc.Loading(
+                    type="circle",
+                    delay_show=400,
+                    children=dcc.Graph(
+                        id=ids.GRAPH,
+                        className="timeline-graph",
+                        figure=figure,
+                        config={
+                            "displaylogo": False,
+                            "doubleClick": "autosize",
+                            "scrollZoom": False,
+                            "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"],
+                            "responsive": True,
+                        },
+                    ),
                 ),
             ),
+            html.P(id=ids.CHART_SUMMARY, className="chart-summary"),
+            html.P(
+                "Keys: Tab to the chart, the arrow keys move from event to event in date order, "
+                "Enter reads its source. The table below lists every event.",
+                id="chart-keys",
+                className="keys-hint",
+            ),
             html.Div(
-                className="d-flex justify-content-between align-items-baseline mt-2",
+                id=ids.ANNOUNCE, className="sr-only", role="status", **{"aria-live": "polite"}
+            ),
+            html.Div(
+                className="d-flex justify-content-between align-items-baseline gap-2 mt-2",
                 children=[
                     html.H2("Events", className="section-title"),
                     html.Span(
-                        "Click a row to read its source", className="small text-body-secondary"
+                        "Click a row (or press Space on it) to read its source",
+                        className="small text-body-secondary",
                     ),
                 ],
             ),
+            table_controls(),  # merge, undo, show hidden (dashboard.ui.curate)
             dag.AgGrid(
                 id=ids.TABLE,
                 className="events-grid",
                 rowData=[],
                 columnDefs=_COLUMNS,
                 getRowId="params.data.event_id",
+                rowClassRules={"row-hidden": "params.data.hidden"},  # "show hidden"
                 defaultColDef={
                     "sortable": True,
                     "resizable": True,
@@ -295,11 +351,19 @@ def _main(figure: Any) -> html.Div:
                     "suppressHeaderMenuButton": True,
                 },
                 dashGridOptions={
-                    "rowSelection": {
-                        "mode": "singleRow",
-                        "checkboxes": False,
+                    "rowSelection": {  # ticks choose events to merge (dashboard.ui.curate)
+                        "mode": "multiRow",
+                        "checkboxes": True,
+                        "headerCheckbox": False,
                         "enableClickSelection": True,
                     },
+                    # the tick column's header needs a name (axe: empty-table-header)
+                    "selectionColumnDef": {
+                        "headerName": "Tick",
+                        "headerTooltip": "Tick to merge",
+                        "width": 76,
+                    },
+                    "stopEditingWhenCellsLoseFocus": True,
                     "pagination": True,
                     "paginationPageSize": 20,
                     "paginationPageSizeSelector": [20, 50, 100],
@@ -322,18 +386,41 @@ _COLUMNS = [
         "sort": "asc",
         "filter": False,
     },
-    {"field": "label", "headerName": "Event", "minWidth": 200, "flex": 3},
+    {"field": "label", "headerName": "Event", "minWidth": 200, "flex": 3, "editable": True},
     {"field": "actors", "headerName": "Actors", "minWidth": 140, "flex": 2},
     {"field": "source", "headerName": "Source", "minWidth": 100, "flex": 1},
     {"field": "modality", "headerName": "Status", "minWidth": 105, "flex": 1},
+    {  # phones only (assets/narrow.js swaps it in): date and event on two lines, never cut
+        "colId": "entry",
+        "headerName": "Date and event",
+        "valueGetter": {"function": "params.data.when + '\\n' + params.data.label"},
+        "hide": True,
+        "wrapText": True,
+        "autoHeight": True,
+        "flex": 1,
+        "minWidth": 160,
+        "sortable": False,
+        "filter": False,
+        "cellClass": "entry-cell",
+    },
 ]
 
 
-def _panel() -> html.Div:
-    return html.Aside(
+def _panel() -> html.Section:
+    """The source panel: a column on wide screens, a drawer over the chart below 1200 px
+    (``assets/responsive.css``), with a close button that only shows there."""
+    return html.Section(
         id=ids.PANEL,
         className="card source-panel",
+        **{"aria-label": "Source of the selected event"},
         children=[
+            html.Button(
+                "Close",
+                id=ids.PANEL_CLOSE,
+                className="btn btn-sm btn-secondary panel-close",
+                **{"aria-label": "Close the source"},
+            ),
+            panel_controls(),  # hide, edit, split, undo (dashboard.ui.curate)
             html.Div(
                 empty_panel(), id=ids.PANEL_BODY, className="card-body", **{"aria-live": "polite"}
             ),

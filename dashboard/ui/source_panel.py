@@ -24,6 +24,12 @@ _PUBLISHED_FROM = {
     "unknown": "(unknown: only absolute dates are placed)",
 }
 
+_ANCHORED = {
+    "published": "Counted from the publication date",
+    "story": "Counted from the story's own time (the last date the text set)",
+    "absolute": "The expression names its own date",
+}
+
 
 def build_panel(
     event: Mapping[str, Any], article: Article | None, others: pd.DataFrame
@@ -37,7 +43,7 @@ def build_panel(
     )
     children: list[Any] = [
         html.Div(className="panel-kicker", children=str(event["source"]) or "Unknown source"),
-        html.H5(title, className="panel-title"),
+        html.H2(title, className="panel-title"),
         html.Div(
             className="panel-when",
             children=[
@@ -69,7 +75,7 @@ def build_panel(
         )
     children.append(_provenance(event, article))
     children.append(_others(others))
-    children.append(html.H6("In the article", className="panel-section"))
+    children.append(html.H3("In the article", className="panel-section"))
     children.append(_text_block(event, article))
     return children
 
@@ -118,7 +124,7 @@ def _text_block(event: Mapping[str, Any], article: Article | None) -> html.Div:
             s0, t0, t1 = s0 + shift, t0 + shift, t1 + shift
         if text[s0 : s0 + len(sentence)] == sentence:
             return html.Div(
-                highlight(text, (s0, s0 + len(sentence)), (t0, t1)), className="article-text"
+                highlight(text, (s0, s0 + len(sentence)), (t0, t1)), **_ARTICLE_TEXT
             )
     note = (
         html.Div(
@@ -133,7 +139,16 @@ def _text_block(event: Mapping[str, Any], article: Article | None) -> html.Div:
         )
     )
     local = highlight(sentence, (0, len(sentence)), (t0 - s0, t1 - s0))
-    return html.Div([note, html.Div(local, className="article-text")])
+    return html.Div([note, html.Div(local, **_ARTICLE_TEXT)])
+
+
+# A scrolling box must take keyboard focus (to scroll it with the arrows) and say what it is.
+_ARTICLE_TEXT: dict[str, Any] = {
+    "className": "article-text",
+    "tabIndex": 0,
+    "role": "region",
+    "aria-label": "Article text",
+}
 
 
 def _provenance(event: Mapping[str, Any], article: Article | None) -> html.Div:
@@ -148,6 +163,8 @@ def _provenance(event: Mapping[str, Any], article: Article | None) -> html.Div:
         html.Span(f"Published {date_text} ", className="me-1"),
         html.Span(_PUBLISHED_FROM.get(origin, origin), className=f"provenance-{origin}"),
     ]
+    if (anchor := event.get("anchor")) in _ANCHORED:  # which reference the date used
+        children.append(html.Div(_ANCHORED[str(anchor)], className="panel-anchor small"))
     evidence = article.evidence if article is not None else ()
     if origin == "inferred" and evidence:
         children.append(
@@ -190,7 +207,7 @@ def _others(others: pd.DataFrame) -> html.Div:
         )
     return html.Div(
         [
-            html.H6(
+            html.H3(
                 f"Also reported by {len(items)} other source{'s' if len(items) > 1 else ''}",
                 className="panel-section",
             ),
@@ -201,7 +218,7 @@ def _others(others: pd.DataFrame) -> html.Div:
 
 def empty_panel() -> list[Any]:
     return [
-        html.H5("Read the source", className="panel-title"),
+        html.H2("Read the source", className="panel-title"),
         html.P(
             "Click an event on the timeline, or a row of the table, to read the sentence it "
             "came from, highlighted in its article.",

@@ -37,6 +37,24 @@ def console_errors(driver: Any) -> list[str]:
     return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
 
+def dropdown_search(driver: Any, dropdown: str, text: str, *, open_it: bool = True) -> Any:
+    """Open ``dropdown`` (unless open) and type ``text`` in its search box; returns the box."""
+    if open_it:
+        css(driver, f"#{dropdown}")[0].click()
+    box = wait(
+        driver,
+        lambda d: [
+            e
+            for e in css(d, "input")
+            if e.is_displayed()
+            and e.get_attribute("type") in ("search", "text")
+            and e.get_attribute("id") not in (ids.SEARCH, ids.PASTE_TITLE)
+        ],
+    )[0]
+    box.send_keys(text)
+    return box
+
+
 def click_mark(driver: Any, needle: str) -> None:
     """Hover the chart's marks until one's hover label mentions ``needle``; click it."""
     from selenium.webdriver.common.action_chains import ActionChains
@@ -72,22 +90,10 @@ def test_an_actor_filter_narrows_chart_table_and_url(browser: Any, seeds_url: st
 
     open_app(browser, seeds_url)
     before = len(chart_labels(browser))
-    css(browser, f"#{ids.ACTORS}")[0].click()
-    search = wait(
-        browser,
-        lambda d: [
-            e
-            for e in css(d, "input")
-            if e.is_displayed()
-            and e.get_attribute("type") in ("search", "text")
-            and e.get_attribute("id") != ids.SEARCH
-            and e.get_attribute("id") != ids.PASTE_TITLE
-        ],
-    )
-    search[0].send_keys("Orban")
+    search = dropdown_search(browser, ids.ACTORS, "Orban")
     time.sleep(0.3)
-    search[0].send_keys(Keys.ENTER)
-    search[0].send_keys(Keys.ESCAPE)
+    search.send_keys(Keys.ENTER)
+    search.send_keys(Keys.ESCAPE)
     wait(browser, lambda d: "actor=Viktor+Orban" in d.current_url)
     wait(browser, lambda d: 0 < len(chart_labels(d)) < before)
     count = browser.find_element("id", ids.MATCH_COUNT).text

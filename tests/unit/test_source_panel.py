@@ -128,3 +128,23 @@ def test_other_reports_of_the_same_happening_are_listed(frame) -> None:  # type:
 
 def test_the_empty_panel_says_what_to_do() -> None:
     assert "Click an event" in text_of(html.Div(empty_panel()))
+
+
+@pytest.mark.parametrize(
+    ("anchor", "line"),
+    [
+        ("story", "Counted from the story's own time (the last date the text set)"),
+        ("published", "Counted from the publication date"),
+        ("absolute", "The expression names its own date"),
+    ],
+)
+def test_the_panel_says_what_a_date_was_counted_from(frame, anchor: str, line: str) -> None:  # type: ignore[no-untyped-def]
+    row = {**event(frame, "Rutte writes to Orban"), "anchor": anchor}
+    panel = html.Div(build_panel(row, None, frame.iloc[0:0]))
+    assert [c.children for c in find(panel, html.Div, "panel-anchor")] == [line]
+
+
+def test_an_event_saved_before_anchors_were_recorded_shows_no_anchor_line(frame) -> None:  # type: ignore[no-untyped-def]
+    row = {**event(frame, "Rutte writes to Orban"), "anchor": float("nan")}
+    panel = html.Div(build_panel(row, None, frame.iloc[0:0]))
+    assert find(panel, html.Div, "panel-anchor") == []
