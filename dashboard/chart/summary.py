@@ -30,18 +30,24 @@ _UNIT_PRECISION = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
 def chart_summary(
-    count: int, first: date | None, last: date | None, bins: pd.DataFrame, unit: str
+    count: int, first: date | None, last: date | None, bins: pd.DataFrame, unit: str,
+    marks: int | None = None,
 ) -> str:
     """Two sentences: "The chart shows 33 dated events from 1949 to 2024. The busiest month is
     June 2024, with 20 events."
 
     ``first``/``last`` are the earliest and latest start of the events; ``bins`` has columns
     start and count (rows per modality are summed), ``unit`` is the bins' D, W, M or Y.
+    ``marks``: when the chart draws marks, one per happening, of which some hold several
+    reports; then ``count`` is the reports and ``bins`` count marks, and the sentence says both,
+    so it agrees with the header's count of events.
     """
     if count <= 0 or first is None or last is None:
         return "The chart shows no events: none matches these filters here."
     noun = "event" if count == 1 else "events"
-    sentence = f"The chart shows {count:,} dated {noun} {_span(first, last)}."
+    merged = marks is not None and marks != count
+    shown = f" as {marks:,} {'mark' if marks == 1 else 'marks'}" if merged else ""
+    sentence = f"The chart shows {count:,} dated {noun}{shown} {_span(first, last)}."
     densest = densest_bin(bins)
     if densest is None or count < 3:
         return sentence
@@ -49,7 +55,8 @@ def chart_summary(
     precision = _UNIT_PRECISION.get(unit, "day")
     when = describe_date(start, _bin_end(start, unit), precision)
     name = _UNIT_PRECISION.get(unit, "period")
-    return f"{sentence} The busiest {name} is {when}, with {n:,} {'event' if n == 1 else 'events'}."
+    counted = ("mark" if n == 1 else "marks") if merged else ("event" if n == 1 else "events")
+    return f"{sentence} The busiest {name} is {when}, with {n:,} {counted}."
 
 
 def describe_plan(plan: Plan, x_range: tuple[date, date] | None = None) -> str:
@@ -83,7 +90,8 @@ def describe_plan(plan: Plan, x_range: tuple[date, date] | None = None) -> str:
     last = pd.Timestamp(marks["date_start"].max()).date()
     unit = bin_unit(first, last)
     unit = "M" if unit == "Y" else unit
-    return chart_summary(len(marks), first, last, time_bins(marks, unit), unit)
+    reports = sum(map(len, marks["members"])) if "members" in marks else len(marks)
+    return chart_summary(reports, first, last, time_bins(marks, unit), unit, marks=len(marks))
 
 
 def describe_view(store: EventStore, state: FilterState, view: ViewState) -> str:
