@@ -153,6 +153,8 @@ def coerce(frame: pd.DataFrame) -> pd.DataFrame:
             continue
         if dtype == "string":
             out[column] = out[column].astype("string").fillna("")
+        elif isinstance(dtype, pd.CategoricalDtype):  # CSV writes an unknown category as ""
+            out[column] = out[column].replace("", pd.NA).astype(dtype)
         else:
             out[column] = out[column].astype(dtype)
     return out.reset_index(drop=True)
