@@ -16,10 +16,13 @@ import pandas as pd
 
 from dashboard.chart.marks import hover_texts
 from dashboard.markup import escape
+from extract.events.phrase import MAX_CHARS
 
 DAY_MS = 86_400_000
 BIN = "__bin__"  # customdata[0] of a count bar: [BIN, first day, day after the bin]
-LABEL_CHARS = 44
+LABEL_CHARS = MAX_CHARS
+"""An extracted label is drawn whole; only a longer one (edited by hand) is cut here, and the
+room beside a mark shortens any label further (``figure._fit_labels``); hover shows it all."""
 
 
 @dataclass(frozen=True)
