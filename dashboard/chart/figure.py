@@ -9,6 +9,7 @@ expected events are hollow or hatched.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -44,6 +45,7 @@ PILE_LIMIT = int(MAX_CROWDING * 40)  # more day points than this on one day pile
 _GL_LANES = PILE_LIMIT // int(MAX_CROWDING)
 _LANE_PX = 24
 _CHAR_PX = 7.0
+_GLYPH_EM = 0.58  # a sans-serif glyph's mean width, in ems: a note of size 12 is ~7 px a glyph
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +152,23 @@ def plan_figure(plan: Plan, view: ViewState) -> dict[str, Any]:
         layout["shapes"] += band_shapes(plan.bands, palette)
         if plan.coarse:
             layout["annotations"].append(_coarse_note(plan.coarse, palette))
+    _fit_notes(layout["annotations"], view.width_px)
     return {"data": data, "layout": layout}
+
+
+def _fit_notes(annotations: list[dict[str, Any]], width_px: int) -> None:
+    """Wrap the chart's notes (counts, coarse, empty) to the plot's width: plotly never wraps
+    an annotation, so on a phone a sentence ran off the chart's edge."""
+    for annotation in annotations:
+        if annotation.get("xref") != "paper" or "text" not in annotation:
+            continue
+        size = annotation.get("font", {}).get("size", 12)
+        chars = max(int(width_px / (size * _GLYPH_EM)), 24)
+        lines = str(annotation["text"]).split("<br>")
+        annotation["text"] = "<br>".join(
+            "<br>".join(textwrap.wrap(line, chars, break_on_hyphens=False) or [""])
+            for line in lines
+        )
 
 
 def _explain_empty(

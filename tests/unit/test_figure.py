@@ -183,6 +183,15 @@ def test_thousands_of_events_switch_to_webgl_and_far_more_to_counts() -> None:
     assert bars and sum(sum(t.y) for t in bars) == len(huge)
 
 
+def test_the_count_note_wraps_to_a_phones_width_and_keeps_every_word() -> None:
+    huge = synthetic_frame(WEBGL_LIMIT + 1000)
+    wide = build_figure(huge, ViewState(width_px=1000)).layout.annotations[0].text
+    narrow = build_figure(huge, ViewState(width_px=270)).layout.annotations[0].text
+    longest = max(len(line) for line in narrow.split("<br>"))
+    assert longest <= 270 / (12 * 0.58) and narrow.count("<br>") > wide.count("<br>")
+    assert narrow.replace("<br>", " ").split() == wide.replace("<br>", " ").split()
+
+
 def test_zooming_in_on_many_events_brings_back_labels() -> None:
     many = synthetic_frame(WEBGL_LIMIT + 1000)
     view = ViewState(x_range=(date(2024, 6, 1), date(2024, 6, 8)))
