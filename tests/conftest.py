@@ -96,6 +96,17 @@ def seeds_url(serve: Callable[..., str]) -> str:
 
 
 @pytest.fixture(scope="module")
+def seed_frame() -> Any:
+    """The seed articles' events, dated by the hand-checked stand-in tagger (``seed_timexes``),
+    so the event step is tested whatever the real tagger does."""
+    from seed_timexes import seed_articles, seed_tagger
+
+    from extract.events.rows import extract_events
+
+    return extract_events(seed_articles(), tagger=seed_tagger)
+
+
+@pytest.fixture(scope="module")
 def events_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed-like events saved as JSON: export tests need not wait for extraction."""
     from dashboard.store.synthetic import seed_like_frame

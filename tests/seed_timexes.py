@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from extract.article import Article
 from extract.timex.tagger import Timex
@@ -99,3 +100,10 @@ def seed_timexes(text: str) -> list[Timex]:
 
 def seed_tagger(text: str, published: date | None = None) -> list[Timex]:
     return seed_timexes(text)
+
+
+def seed_event(frame: Any, doc_id: str, before: str, timex: str) -> Any:
+    """The row of ``frame`` for the expression ``timex`` that follows ``before`` in the seed
+    ``doc_id`` (its event_id is ``doc_id:start``)."""
+    start = seed_text(doc_id).index(before + timex) + len(before)
+    return frame.set_index("event_id").loc[f"{doc_id}:{start}"]

@@ -10,24 +10,12 @@ from corpora import REUTERS, reuters_articles
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from operations import work
-from seed_timexes import DOC_000, DOC_001, PUBLISHED, seed_articles, seed_tagger
+from seed_timexes import DOC_000, DOC_001, PUBLISHED, seed_articles, seed_event, seed_tagger
 
 from extract import schema
 from extract.article import Article
 from extract.events.rows import MAX_SENTENCE, anchors_happening, article_events, extract_events
 from extract.timex.tagger import Timex
-
-
-@pytest.fixture(scope="module")
-def seed_frame() -> pd.DataFrame:
-    return extract_events(seed_articles(), tagger=seed_tagger)
-
-
-def _event(frame: pd.DataFrame, doc_id: str, before: str, timex: str) -> pd.Series:
-    """The row of ``timex`` that follows ``before`` in the seed ``doc_id``."""
-    text = next(a.text for a in seed_articles() if a.doc_id == doc_id)
-    start = text.index(before + timex) + len(before)
-    return frame.set_index("event_id").loc[f"{doc_id}:{start}"]
 
 
 def test_the_seed_frame_follows_the_schema(seed_frame: pd.DataFrame) -> None:
@@ -88,7 +76,7 @@ def test_seed_events(
     seed_frame: pd.DataFrame, doc_id: str, before: str, timex: str, start: str, end: str,
     precision: str, label: str, modality: str, actors: list[str],
 ) -> None:  # fmt: skip
-    row = _event(seed_frame, doc_id, before, timex)
+    row = seed_event(seed_frame, doc_id, before, timex)
     assert row["timex"] == timex
     assert (str(row["date_start"].date()), str(row["date_end"].date())) == (start, end)
     assert row["precision"] == precision
@@ -114,15 +102,15 @@ def test_the_article_fields_are_copied_to_every_row(seed_frame: pd.DataFrame) ->
 
 
 def test_both_seeds_withdrawal_mentions_share_a_cluster(seed_frame: pd.DataFrame) -> None:
-    first = _event(seed_frame, DOC_000, "withdrew on ", "Thursday")
-    second = _event(seed_frame, DOC_001, "NATO on ", "Thursday")
+    first = seed_event(seed_frame, DOC_000, "withdrew on ", "Thursday")
+    second = seed_event(seed_frame, DOC_001, "NATO on ", "Thursday")
     assert first["cluster_id"] == second["cluster_id"]
     assert not first["conflict"] and not second["conflict"]
 
 
 def test_the_washington_summit_is_one_cluster_across_the_seeds(seed_frame: pd.DataFrame) -> None:
-    next_month = _event(seed_frame, DOC_000, "Washington ", "next month")
-    july = _event(seed_frame, DOC_001, "Washington in ", "July")
+    next_month = seed_event(seed_frame, DOC_000, "Washington ", "next month")
+    july = seed_event(seed_frame, DOC_001, "Washington in ", "July")
     assert next_month["cluster_id"] == july["cluster_id"]
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from seed_timexes import DOC_000, DOC_001, seed_articles, seed_tagger
+from seed_timexes import DOC_000, DOC_001, seed_event
 
 from extract.events.labels import MAX_CHARS
-from extract.events.rows import extract_events
 
 # (article, text just before the date, the date, its label): every event of both seeds
 SEED_LABELS = [
@@ -64,15 +63,6 @@ SEED_LABELS = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def seed_frame() -> pd.DataFrame:
-    return extract_events(seed_articles(), tagger=seed_tagger)
-
-
-def _event(frame: pd.DataFrame, doc_id: str, before: str, timex: str) -> pd.Series:
-    text = next(a.text for a in seed_articles() if a.doc_id == doc_id)
-    start = text.index(before + timex) + len(before)
-    return frame.set_index("event_id").loc[f"{doc_id}:{start}"]
 
 
 def test_the_table_covers_every_seed_event(seed_frame: pd.DataFrame) -> None:
@@ -83,7 +73,7 @@ def test_the_table_covers_every_seed_event(seed_frame: pd.DataFrame) -> None:
 def test_every_seed_event_is_labelled_by_who_did_what(
     seed_frame: pd.DataFrame, doc_id: str, before: str, timex: str, expected: str
 ) -> None:
-    assert _event(seed_frame, doc_id, before, timex)["label"] == expected
+    assert seed_event(seed_frame, doc_id, before, timex)["label"] == expected
 
 
 def test_no_seed_label_is_long_led_by_a_pronoun_or_left_dangling(seed_frame: pd.DataFrame) -> None:
@@ -97,10 +87,10 @@ def test_no_seed_label_is_long_led_by_a_pronoun_or_left_dangling(seed_frame: pd.
 def test_the_veteran_politician_who_takes_over_on_1_october_is_mark_rutte(
     seed_frame: pd.DataFrame,
 ) -> None:
-    handover = _event(seed_frame, DOC_000, "ends on ", "October 1")
+    handover = seed_event(seed_frame, DOC_000, "ends on ", "October 1")
     assert handover["actors"][0] == "Mark Rutte"
     for before, timex in (("founding in ", "1949"), ("the ", "2022")):  # "He ...", "The cyclist"
-        assert "Mark Rutte" in _event(seed_frame, DOC_000, before, timex)["actors"]
+        assert "Mark Rutte" in seed_event(seed_frame, DOC_000, before, timex)["actors"]
 
 
 @pytest.mark.parametrize(
@@ -114,7 +104,7 @@ def test_the_veteran_politician_who_takes_over_on_1_october_is_mark_rutte(
 def test_a_happening_told_twice_is_one_mark(
     seed_frame: pd.DataFrame, first: tuple[str, str, str], second: tuple[str, str, str]
 ) -> None:
-    one, other = _event(seed_frame, *first), _event(seed_frame, *second)
+    one, other = seed_event(seed_frame, *first), seed_event(seed_frame, *second)
     assert one["cluster_id"] == other["cluster_id"]
     assert not one["conflict"] and not other["conflict"]
 
