@@ -9,6 +9,7 @@ events as curated.
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -54,12 +55,14 @@ def _who(who: str | None) -> str:
         return "unknown"
 
 
-def _curated_known(log: CurationLog):  # type: ignore[no-untyped-def]
-    """The known events as curated so far, hidden ones included (they can be named)."""
-    return curation.apply(log.known(), log.read(), show_hidden=True)
-
-
-def _keep(log: CurationLog, record: curation.Record) -> None:
+def _decide(
+    data_dir: Path, who: str | None, decision: Callable[..., curation.Record], *args: object
+) -> None:
+    """Make ``decision`` (``curation.hide``, ``edit``, ...) on ``args`` against the known events
+    as curated so far, hidden ones included (they can be named); keep its record and say it."""
+    log = _log(data_dir)
+    known = curation.apply(log.known(), log.read(), show_hidden=True)
+    record = decision(known, *args, _who(who), log.clock())
     log.append(record)
     named = ", ".join(record.get("events") or []) or record.get("target", "")
     click.echo(f"{record['op']} {named} (curation {record['id'][:8]})", err=True)
@@ -77,8 +80,7 @@ def hide_command(event_id: str, data_dir: Path, who: str | None) -> None:
 
         dateline curate hide 001_337b95fca48f7d8d:4933 --data ./newsroom
     """
-    log = _log(data_dir)
-    _keep(log, curation.hide(_curated_known(log), event_id, _who(who), log.clock()))
+    _decide(data_dir, who, curation.hide, event_id)
 
 
 @curate.command("unhide")
@@ -88,8 +90,7 @@ def hide_command(event_id: str, data_dir: Path, who: str | None) -> None:
 @explained
 def unhide_command(event_id: str, data_dir: Path, who: str | None) -> None:
     """Bring a hidden event back."""
-    log = _log(data_dir)
-    _keep(log, curation.unhide(_curated_known(log), event_id, _who(who), log.clock()))
+    _decide(data_dir, who, curation.unhide, event_id)
 
 
 @curate.command("edit")
@@ -126,8 +127,7 @@ def edit_command(
         changes["precision"] = precision
     if actors:
         changes["actors"] = list(actors)
-    log = _log(data_dir)
-    _keep(log, curation.edit(_curated_known(log), event_id, changes, _who(who), log.clock()))
+    _decide(data_dir, who, curation.edit, event_id, changes)
 
 
 @curate.command("merge")
@@ -143,8 +143,7 @@ def merge_command(event_ids: tuple[str, ...], data_dir: Path, who: str | None) -
 
         dateline curate merge 000_ae0033b23e868a57:192 001_337b95fca48f7d8d:4263 --data ./newsroom
     """
-    log = _log(data_dir)
-    _keep(log, curation.merge(_curated_known(log), event_ids, _who(who), log.clock()))
+    _decide(data_dir, who, curation.merge, event_ids)
 
 
 @curate.command("split")
@@ -154,8 +153,7 @@ def merge_command(event_ids: tuple[str, ...], data_dir: Path, who: str | None) -
 @explained
 def split_command(event_id: str, data_dir: Path, who: str | None) -> None:
     """Take an event out of its happening (for a merged one: cancel that merge)."""
-    log = _log(data_dir)
-    _keep(log, curation.split(_curated_known(log), event_id, _who(who), log.clock()))
+    _decide(data_dir, who, curation.split, event_id)
 
 
 @curate.command("add")
