@@ -44,7 +44,6 @@ from extract.events.phrase import (
     MAX_CHARS,
     MAX_WORDS,
     OPENING_SUBJECT,
-    POSSESSIVES,
     TIME_PREPOSITIONS,
     WORD,
     Span,
@@ -74,7 +73,7 @@ from extract.events.speech import (
     starts_with_pronoun,
     with_content,
 )
-from extract.language.cues import AUXILIARIES, REPORTING_VERBS, words
+from extract.language.cues import AUXILIARIES, POSSESSIVES, REPORTING_VERBS, words
 from extract.language.sentences import clause_bounds
 
 __all__ = [

@@ -25,7 +25,7 @@ from extract.events.phrase import (
     looks_past,
     verb_forms,
 )
-from extract.language.cues import AUXILIARIES, REPORTING_VERBS, words
+from extract.language.cues import AUXILIARIES, MODALS, REPORTING_VERBS, words
 
 _PRONOUN = re.compile(r"^(?:He|She|he|she|His|his|Her|her) ")
 
@@ -91,7 +91,7 @@ _REFERRED = re.compile(
     r"(?:happen|happens|happened|take place|takes place|took place|come|comes|came)\b"
 )
 _APPOSITIVE = re.compile(r",\s*[^,]{1,14},")  # "Rutte, 57, will": the age goes
-_MODALS = words("will would could may might should can shall")
+_MODALS = (MODALS - {"must"}) | words("will shall")  # the modal "This" is told with
 
 
 def referred_happening(text: str, previous: str) -> str:
@@ -224,7 +224,7 @@ _SUBORDINATE = [
     for low in ("while", "although", "though", "because", "if", "when", "unless", "whereas")
     for w in (low, low.capitalize())
 ]
-_COMMON_OPENERS = DETERMINERS | words("a an some we it they there all no")
+_COMMON_OPENERS = DETERMINERS | words("some we it they there all no")
 
 
 def said_content(sentence: str, timex: Span, verb_start: int, stop: int) -> list[str]:

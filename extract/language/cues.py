@@ -161,3 +161,49 @@ NOT_NAMES = words(
     African Africa Arab Atlantic Pacific Baltic Baltics Latin Nordic Scandinavian Middle Gulf
     Caribbean Mediterranean God Christmas Easter Internet"""
 ) | frozenset(w.capitalize() for w in (*MONTHS, *WEEKDAY_NAMES))
+
+# --- the words of an event label (``events.phrase``) -------------------------------------
+
+DETERMINERS = words("the a an its his her their this that these those our my your")
+POSSESSIVES = frozenset({"its", "his", "her", "their"})
+LEADING = words(
+    "and but or so after before while when whereas although though because that which who whose "
+    "whom if unless whether where then also yet"
+)
+TRAILING = words(
+    "to of the a an and or but with in on at for by from that as into than his her its their "
+    "this these those was were is are be been has have had over under about formally also "
+    "more less than versus vs against compared"
+)
+TIME_PREPOSITIONS = words(
+    "on in at since by until till from during of for before after around about through over "
+    "within throughout between"
+)
+EVENT_NOUNS = words(
+    """summit meeting meetings talks election elections vote referendum conference session visit
+    trip tour founding invasion attack attacks war crash strike strikes merger takeover offering
+    auction launch ceremony deadline letter profile statement speech interview campaign report
+    announcement agreement deal treaty accord collapse downing protest protests rally crisis
+    coup hearing trial verdict ruling inauguration funeral wedding debate poll polls games
+    olympics tournament final festival congress convention plenum budget sale sales purchase
+    acquisition split dividend payment results earnings decision resignation appointment
+    departure arrival"""
+)
+# Common verbs of news reports; inflected forms are generated in ``verb_forms``.
+VERB_LEMMAS = words(
+    """accept accuse achieve acquire add admit agree aim allow announce appear appoint
+approve argue arrest arrive ask assume attack attend back ban become begin believe block boost
+borrow break bring build buy call cancel capture charge choose claim clinch close come complete
+confirm consider continue control cost criticise criticize cut decide decline defeat defend
+delay deliver deny die drop earn echo elect end endorse enter estimate expand expect expire face
+fail fall fear fight file finish fire force form found freeze fuel gain get give go grow halt
+hand happen help hit hold hope impose increase insist intend introduce invade invest issue join
+keep kill launch lead leave lift limit lose lower make mark meet merge move mull name need note
+offer open order oust overcome own pass pay plan play post predict prepare present press
+proclaim promise propose protest provide publish pull push quit raise reach receive reclaim
+record reduce regain reject release remain replace report request require resign respond
+restrict resume retire return reveal rise rule run say see seek seize sell send serve set sign
+slow speak spend start stay step stop strike succeed suggest support suspend take talk tell
+threaten top travel try turn unveil urge use visit vote wait want warn win withdraw work write
+secure overtake"""
+)

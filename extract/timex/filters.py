@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from extract.language.cues import MONTH_NAMES, WEEKDAY_NAMES
+from extract.language.cues import MONTH_NAMES, POSSESSIVES, WEEKDAY_NAMES
 
 CAPITALISED = {"date_mdy", "date_dmy", "month", "weekday", "time"}
 _PREPOSITIONS = frozenset(
@@ -137,7 +137,7 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
     return not re.match(r"\s*(?:[-–]\s*\d|\d)", text[m.end() : m.end() + 3])
 
 
-_MODIFIED_YEAR_CUES = frozenset(["its", "their", "his", "her", "our"])
+_MODIFIED_YEAR_CUES = POSSESSIVES | {"our"}
 """Before a year that modifies a plural noun, words that make it a year, not a count: "its
 2006 highs". (A count has no possessive: "its 2006 votes" is not English.)"""
 
