@@ -78,7 +78,6 @@ def article_events(article: Article, tagger: Tagger = tag) -> list[dict[str, Any
     sentences = SentenceIndex(text)
     actors = DocumentActors(text)
     spans = [(s.start, s.end) for s in sentences.sentences]
-    sentence_starts = [start for start, _ in spans]
     rows = []
     for i, timex in enumerate(timexes):
         sentence = sentences.at(timex.start)
@@ -93,7 +92,7 @@ def article_events(article: Article, tagger: Tagger = tag) -> list[dict[str, Any
             for t in nearby
             if t is not timex and t.end <= window.end
         ]
-        index = bisect_right(sentence_starts, sentence.start) - 1
+        index = bisect_right(sentences.starts, sentence.start) - 1
         reference = refers_back(sentence.text)
         meant = actors.person_meant(spans, index) if reference else None
         previous = spans[index - 1] if index > 0 else (0, 0)

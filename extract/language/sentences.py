@@ -72,10 +72,10 @@ class SentenceIndex:
 
     def __init__(self, text: str) -> None:
         self.sentences = split_sentences(text)
-        self._starts = [s.start for s in self.sentences]
+        self.starts = [s.start for s in self.sentences]
 
     def at(self, offset: int) -> Sentence | None:
-        return _sentence_at(self.sentences, self._starts, offset)
+        return _sentence_at(self.sentences, self.starts, offset)
 
 
 def sentence_bounds(text: str, start: int, end: int, reach: int) -> tuple[int, int]:

@@ -149,8 +149,9 @@ def _attach_times(text: str, found: list[Timex]) -> list[Timex]:
             and t.value.startswith(last.value + "T")
             and _JUST_A_COMMA.fullmatch(text, last.end, t.start)
         ):
-            merged[-1] = replace(t, start=last.start, text=text[last.start : t.end])
-            merged[-1] = replace(merged[-1], anchor=last.anchor)
+            merged[-1] = replace(
+                t, start=last.start, text=text[last.start : t.end], anchor=last.anchor
+            )
         else:
             merged.append(t)
     return merged
