@@ -118,7 +118,7 @@ _YEAR = PRECISIONS.index("year")
 _SIMILAR = 0.4  # label overlap (Jaccard) that joins coarse or reported rows with a shared date
 _NEAR_SAME = 0.6  # label overlap that makes rows with different dates one (conflicting) event
 # How far apart two dates of one happening may lie before they are two happenings.
-_WINDOW_DAYS = {"day": 3, "week": 7, "month": 31, "season": 92, "quarter": 92, "year": 366}
+WINDOW_DAYS = {"day": 3, "week": 7, "month": 31, "season": 92, "quarter": 92, "year": 366}
 _SPECIFIC = 3  # content words a label needs before a date disagreement is believed
 _MAX_NEIGHBOURS = 64  # comparisons per row inside one block, a bound on the worst case
 
@@ -183,7 +183,7 @@ def assign_clusters(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _neighbours(members: list[int], rows: _Rows) -> Iterator[tuple[int, int]]:
     for i, a in enumerate(members):
-        reach = rows.ends[a] + _WINDOW_DAYS.get(PRECISIONS[rows.levels[a]], 0)
+        reach = rows.ends[a] + WINDOW_DAYS.get(PRECISIONS[rows.levels[a]], 0)
         for b in members[i + 1 : i + 1 + _MAX_NEIGHBOURS]:
             if rows.starts[b] > reach:
                 break

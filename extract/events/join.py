@@ -22,9 +22,10 @@ import numpy as np
 import pandas as pd
 
 from extract.events.actors import canonical_batch_actors
-from extract.events.cluster import assign_clusters
+from extract.events.cluster import WINDOW_DAYS, assign_clusters
 
-REACH = timedelta(days=367)  # the widest window two dates of one happening may lie apart
+# The widest window two dates of one happening may lie apart (clustering's own rule), and a day.
+REACH = timedelta(days=max(WINDOW_DAYS.values()) + 1)
 NEEDED = ("event_id", "doc_id", "date_start", "date_end", "precision", "label", "actors", "timex",
           "sentence", "cluster_id", "conflict")  # what clustering reads of a saved row
 
