@@ -12,13 +12,12 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
 from dashboard.chart.detail import plan_view
 from dashboard.chart.figure import Plan, ViewState
 from dashboard.chart.marks import describe_date
-from dashboard.chart.traces import bin_ends, bin_unit
+from dashboard.chart.traces import bars_within, bin_unit
 from dashboard.store.filters import FilterState
 from dashboard.store.memory import time_bins
 from extract.ranges import shift_days
@@ -64,15 +63,11 @@ def describe_plan(plan: Plan, x_range: tuple[date, date] | None = None) -> str:
     (one per happening) within the range on screen, ``plan.shown`` or the zoom ``x_range``
     (the axis ends at the start of its last day, so events on that day are off screen).
     Marks are counted per month at coarsest, so decades of events still name a month."""
-    shown = getattr(plan, "shown", None) or x_range
+    shown = plan.shown or x_range
     if plan.mode == "counts" and plan.bins is not None:
         counts, unit = plan.bins.counts, plan.bins.unit
         if shown is not None and not counts.empty:  # bars kept beyond the edges for panning
-            starts = counts["start"].to_numpy().astype("datetime64[D]")
-            keep = (starts < np.datetime64(shown[1], "D")) & (
-                bin_ends(starts, unit) > np.datetime64(shown[0], "D")
-            )
-            counts = counts[keep]
+            counts = counts[bars_within(counts["start"], unit, shown)]
         if counts.empty:
             return chart_summary(0, None, None, counts, unit)
         starts = pd.to_datetime(counts["start"])

@@ -305,6 +305,14 @@ def bin_ends(starts: np.ndarray, unit: str) -> np.ndarray:
     return (starts.astype(f"datetime64[{unit}]") + 1).astype("datetime64[D]")
 
 
+def bars_within(starts: Any, unit: str, shown: tuple[Any, Any]) -> np.ndarray:
+    """Which bars of ``unit`` starting at ``starts`` overlap the ``shown`` range (its end day
+    excluded): the bars the reader sees, as the count axis and the chart summary count them."""
+    days = np.asarray(starts).astype("datetime64[D]")
+    lo, hi = (np.datetime64(pd.Timestamp(d).date(), "D") for d in shown)
+    return (bin_ends(days, unit) > lo) & (days < hi)
+
+
 def count_traces(
     bins: TimeBins, palette: Palette, layout: dict[str, Any], in_view: int | None = None
 ) -> list[dict[str, Any]]:
@@ -373,10 +381,7 @@ def count_ceiling(bins: TimeBins, shown: tuple[Any, Any] | None) -> float:
     a y range across a zoom and would clip taller bars or dwarf shorter ones."""
     totals = bins.counts.groupby("start", sort=True)["count"].sum()
     if shown is not None and len(totals):
-        starts = totals.index.to_numpy().astype("datetime64[D]")
-        ends = bin_ends(starts, bins.unit)
-        lo, hi = (np.datetime64(pd.Timestamp(d).date(), "D") for d in shown)
-        totals = totals[(ends > lo) & (starts < hi)]
+        totals = totals[bars_within(totals.index, bins.unit, shown)]
     top = float(totals.max()) if len(totals) else 1.0
     return max(top, 1.0) * 1.3
 
