@@ -80,7 +80,7 @@ def measure(path: str, store: str, zoom_month: str, zoom_week: list[str]) -> dic
 
     def update(state: FilterState, view_range: list[str] | None = None) -> Any:
         view = view_state(corpus, "lanes", False, view_range, None)
-        figure, rows, _count, _query = view_outputs(corpus, state, view)
+        figure, rows, _count, _query, _words = view_outputs(corpus, state, view)
         to_json_plotly(figure)
         return rows
 

@@ -53,7 +53,7 @@ def measure(n: int, repeat: int) -> dict[str, float | int | str]:
     filtered_view = view_state(corpus, "lanes", False, None, None)
 
     def callback() -> None:
-        figure, rows, _count, _query = view_outputs(corpus, actor, filtered_view)
+        figure, rows, _count, _query, _words = view_outputs(corpus, actor, filtered_view)
         to_json_plotly(figure)  # what Dash does with a callback's figure
         assert rows
 

@@ -1,5 +1,6 @@
-"""Accessibility and small screens: the page's language, the chart in words, the selected event
-in the URL, the source drawer and the phone filter toggle.
+"""Accessibility and small screens: the page's language, the selected event in the URL, the
+source drawer and the phone filter toggle. (The chart in words is drawn with the chart itself,
+from the same plan: ``handlers.view_outputs``.)
 
 Why a module of its own: these are wired around the main callbacks without changing what they
 compute; ``register_access`` adds them to an app that ``callbacks.register`` already set up. The
@@ -14,11 +15,8 @@ from urllib.parse import parse_qs
 
 from dash import ClientsideFunction, Dash, Input, Output, State, no_update
 
-from dashboard.chart.summary import describe_view
 from dashboard.store.corpus import Corpus
 from dashboard.ui import ids
-from dashboard.ui.callbacks import FILTER_INPUTS, _guarded
-from dashboard.ui.handlers import filter_state, view_state
 
 LANGUAGE = "en"
 
@@ -38,23 +36,6 @@ def event_from_query(search: str | None) -> str | None:
 
 def register_access(app: Dash, corpus: Corpus) -> None:
     app.index_string = with_language(app.index_string)
-    error = Output(ids.ERROR, "children", allow_duplicate=True)
-
-    @app.callback(
-        Output(ids.CHART_SUMMARY, "children"),
-        error,
-        *[Input(i, "value") for i in FILTER_INPUTS],
-        Input(ids.VIEW_RANGE, "data"),
-        Input(ids.CORPUS_VERSION, "data"),
-        Input(ids.GRAPH_WIDTH, "data"),
-        prevent_initial_call="initial_duplicate",
-    )
-    @_guarded(1, "describe the timeline")
-    def describe_chart(*values: Any) -> str:
-        *raw, view_range, _version, width = values
-        view = view_state(corpus, None, False, view_range, None, width)
-        return describe_view(corpus.store, filter_state(*raw), view)
-
     @app.callback(
         Output(ids.SELECTED, "data", allow_duplicate=True),
         Input(ids.URL, "search"),

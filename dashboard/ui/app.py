@@ -63,7 +63,7 @@ def create_app(
     )
     app.layout = functools.partial(page, corpus)  # built per request: never stale after an upload
     register(app, corpus)
-    register_access(app, corpus)  # lang, chart summary, ?event=, drawer (dashboard.ui.access)
+    register_access(app, corpus)  # lang, ?event=, drawer (dashboard.ui.access)
     app.server.config["DATELINE_CORPUS"] = corpus  # for tests and tools, not for callbacks
     return app
 

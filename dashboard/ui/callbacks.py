@@ -98,6 +98,7 @@ def register(app: Dash, corpus: Corpus) -> None:
         Output(ids.TABLE, "rowData"),
         Output(ids.MATCH_COUNT, "children"),
         Output(ids.URL_OUT, "search"),
+        Output(ids.CHART_SUMMARY, "children"),
         error,
         *filters,
         Input(ids.GROUP_BY, "value"),
@@ -110,7 +111,7 @@ def register(app: Dash, corpus: Corpus) -> None:
         State(ids.URL_READ, "data"),
         prevent_initial_call="initial_duplicate",
     )
-    @_guarded(4, "draw the timeline")
+    @_guarded(5, "draw the timeline")
     def update_view(*values: Any) -> tuple[Any, ...]:
         *raw, group_by, dark, view_range, _version, width, hidden, selected, url_read = values
         view = view_state(corpus, group_by, dark, view_range, selected, width)
@@ -119,7 +120,7 @@ def register(app: Dash, corpus: Corpus) -> None:
             outputs = corpus.remember(view, lambda: view_outputs(corpus, state, view, False))
         else:
             outputs = view_outputs(corpus, state, view, bool(hidden))
-        return outputs if url_read else (*outputs[:3], no_update)
+        return outputs if url_read else (*outputs[:3], no_update, outputs[4])
 
     @app.callback(
         *[Output(i, "value") for i in FILTER_INPUTS],

@@ -18,6 +18,7 @@ from dash import Patch, dcc, html, no_update
 from dashboard.chart.detail import plan_view, table_window
 from dashboard.chart.figure import ViewState, plan_figure, selection_trace
 from dashboard.chart.marks import describe_date
+from dashboard.chart.summary import describe_plan, describe_view
 from dashboard.chart.traces import BIN
 from dashboard.store.corpus import Corpus
 from dashboard.store.filters import FilterState, from_query, parse_day, to_query
@@ -103,8 +104,10 @@ def view_state(
 
 def view_outputs(
     corpus: Corpus, state: FilterState, view: ViewState, show_hidden: bool = False
-) -> tuple[Any, list[dict[str, Any]], str, str]:
-    """(figure, table rows, "n of m events" text, URL query) for one filter/view state.
+) -> tuple[Any, list[dict[str, Any]], str, str, str]:
+    """(figure, table rows, "n of m events" text, URL query, the chart in words) for one
+    filter/view state. The words (``dashboard.chart.summary``) come from the plan just drawn
+    when that is the one they describe (lanes, curated events); else the summary plans its own.
 
     The store answers three questions: the chart's level of detail (``plan_view``), how many
     events match, and the table's first rows; none of them loads every event. The events are
@@ -131,7 +134,11 @@ def view_outputs(
     rows = table_rows(first)
     if show_hidden:
         mark_hidden(rows, getattr(corpus.store, "hidden", frozenset()))
-    return figure, rows, count, to_query(state, extra)
+    if view.group_by == "lanes" and not show_hidden:
+        summary = describe_plan(plan, view.x_range)
+    else:
+        summary = describe_view(corpus.store, state, view)
+    return figure, rows, count, to_query(state, extra), summary
 
 
 def table_rows(frame: pd.DataFrame, limit: int = settings.TABLE_LIMIT) -> list[dict[str, Any]]:

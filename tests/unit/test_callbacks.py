@@ -38,7 +38,7 @@ def corpus() -> Corpus:
 def test_an_actor_filter_updates_chart_table_count_and_url_together(corpus: Corpus) -> None:
     state = filter_state(["Viktor Orban"], None, None, None, None, None, "")
     view = view_state(corpus, "lanes", False, None, None)
-    figure, rows, count, query = view_outputs(corpus, state, view)
+    figure, rows, count, query, _words = view_outputs(corpus, state, view)
     assert [r["label"] for r in rows] == ["Rutte seals a deal with Orban", "Rutte writes to Orban"]
     drawn = [t for trace in figure["data"] if "labels" in trace["name"] for t in trace["text"]]
     assert len(drawn) == 2
@@ -61,7 +61,7 @@ def test_bad_dates_typed_in_the_filters_are_ignored(corpus: Corpus) -> None:
 
 def test_zoom_and_bookmarked_range_go_into_the_url(corpus: Corpus) -> None:
     view = view_state(corpus, "actor", True, ["2024-06-01", "2024-07-01"], None)
-    *_, query = view_outputs(corpus, FilterState(), view)
+    *_, query, _words = view_outputs(corpus, FilterState(), view)
     assert query == "?group=actor&x=2024-06-01~2024-07-01"
     assert controls_from_query(query)[-2:] == ("actor", ["2024-06-01", "2024-07-01"])
 

@@ -34,7 +34,7 @@ def corpus() -> Corpus:
 
 def table(corpus: Corpus, show_hidden: bool = False) -> dict[str, dict]:
     view = view_state(corpus, "lanes", False, None, None)
-    _, rows, _, _ = view_outputs(corpus, FilterState(), view, show_hidden)
+    _, rows, _, _, _ = view_outputs(corpus, FilterState(), view, show_hidden)
     return {row["event_id"]: row for row in rows}
 
 

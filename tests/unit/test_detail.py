@@ -143,7 +143,7 @@ def test_an_empty_window_says_so_and_keeps_a_way_back(store: EventStore) -> None
 def test_an_empty_window_lists_nothing_in_the_table(frame: pd.DataFrame) -> None:
     corpus = Corpus(frame)
     empty = view_state(corpus, None, None, [NOWHERE[0].isoformat(), NOWHERE[1].isoformat()], None)
-    _, rows, count, _ = view_outputs(corpus, FilterState(), empty)
+    _, rows, count, _, _ = view_outputs(corpus, FilterState(), empty)
     assert rows == [] and "0 in view" in count
 
 
@@ -157,10 +157,11 @@ def test_no_match_at_all_points_to_the_filters_not_the_zoom(store: EventStore) -
 def test_the_table_follows_the_visible_window(frame: pd.DataFrame) -> None:
     corpus = Corpus(frame)
     shown = view_state(corpus, None, None, [DAY[0].isoformat(), DAY[1].isoformat()], None)
-    _, rows, count, _ = view_outputs(corpus, FilterState(), shown)
+    _, rows, count, _, _ = view_outputs(corpus, FilterState(), shown)
     assert rows and {r["start"] for r in rows} == {"1987-03-09"}
     assert f"{len(rows)} in view" in count
-    _, first, _, _ = view_outputs(corpus, FilterState(), view_state(corpus, None, None, None, None))
+    opened = view_state(corpus, None, None, None, None)
+    _, first, _, _, _ = view_outputs(corpus, FilterState(), opened)
     assert first[0]["start"] >= "1986"  # the dense first view, not 1639
 
 

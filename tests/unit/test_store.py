@@ -226,7 +226,8 @@ def test_serve_opens_a_large_parquet_file_as_a_queried_store(large_file: Path) -
     corpus = app.server.config["DATELINE_CORPUS"]
     assert corpus.store is events
     view = view_state(corpus, "lanes", False, None, None)
-    figure, rows, count, query = view_outputs(corpus, FilterState(actors=("Viktor Orban",)), view)
+    orban = FilterState(actors=("Viktor Orban",))
+    figure, rows, count, query, _words = view_outputs(corpus, orban, view)
     assert count.startswith(f"{corpus.store.count(FilterState(actors=('Viktor Orban',))):,} of")
     assert rows and all("Viktor Orban" in r["actors"] for r in rows)
     assert query == "?actor=Viktor+Orban" and figure["data"]
